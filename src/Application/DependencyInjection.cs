@@ -1,0 +1,35 @@
+using FluentValidation;
+using MesaServicios.Application.Common.Events;
+using MesaServicios.Application.Notifications;
+using MesaServicios.Application.Notifications.Contracts;
+using MesaServicios.Application.Users.Sessions;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MesaServicios.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>Validators, domain-event handlers and module services. The mediator itself is generated in the host.</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        var assembly = typeof(DependencyInjection).Assembly;
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        services.AddScoped<DomainEventDispatcher>();
+        RegisterDomainEventHandlers(services, assembly);
+
+        services.AddScoped<SessionTokens>();
+        services.AddScoped<IEmailOutbox, EmailOutbox>();
+        return services;
+    }
+
+    private static void RegisterDomainEventHandlers(IServiceCollection services, System.Reflection.Assembly assembly)
+    {
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
+        {
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDomainEventHandler<>)))
+            {
+                services.AddScoped(contract, type);
+            }
+        }
+    }
+}

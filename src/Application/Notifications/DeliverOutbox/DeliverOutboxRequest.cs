@@ -1,0 +1,84 @@
+using Mediator;
+using MesaServicios.Domain.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MesaServicios.Application.Notifications.DeliverOutbox;
+
+public sealed record DeliveryReport(int Claimed, int Sent, int Failed, int DeadLettered);
+
+/// <summary>
+/// Sends the due outbox e-mails. Not a command: it commits per message rather than in one transaction.
+/// Each batch is first claimed with one atomic update, so concurrent runs (or nodes) never pick the same
+/// message. The only duplicate window is a crash after the server accepted a message and before it was
+/// marked sent; the claim then expires and the message is sent again.
+/// </summary>
+public sealed record DeliverOutboxRequest : IRequest<DeliveryReport>;
+
+internal sealed partial class DeliverOutboxRequestHandler(
+    INotificationsDbContext db,
+    IEmailSender sender,
+    IOptions<MailOptions> options,
+    TimeProvider clock,
+    ILogger<DeliverOutboxRequestHandler> logger) : IRequestHandler<DeliverOutboxRequest, DeliveryReport>
+{
+    private static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(5);
+
+    public async ValueTask<DeliveryReport> Handle(DeliverOutboxRequest request, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = clock.GetUtcNow();
+        var claim = Guid.NewGuid();
+        var until = now + ClaimDuration;
+        var due = db.OutboxEmails
+            .Where(e => e.Status == OutboxEmailStatus.Pending && e.NextAttemptAt <= now && (e.ClaimedUntil == null || e.ClaimedUntil < now))
+            .OrderBy(e => e.NextAttemptAt)
+            .Select(e => e.Id)
+            .Take(settings.DeliveryBatchSize);
+        var claimed = await db.OutboxEmails
+            .Where(e => due.Contains(e.Id) && (e.ClaimedUntil == null || e.ClaimedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.ClaimToken, claim).SetProperty(e => e.ClaimedUntil, until), cancellationToken);
+        if (claimed == 0)
+        {
+            return new DeliveryReport(0, 0, 0, 0);
+        }
+
+        var batch = await db.OutboxEmails.Where(e => e.ClaimToken == claim).OrderBy(e => e.NextAttemptAt).ToListAsync(cancellationToken);
+        int sent = 0, failed = 0, dead = 0;
+        foreach (var email in batch)
+        {
+            try
+            {
+                await sender.SendAsync(email, cancellationToken);
+                email.MarkSent(clock.GetUtcNow());
+                sent++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                var permanent = ex is EmailDeliveryException { Permanent: true };
+                email.MarkFailed(ex.Message, permanent, settings.MaxAttempts, TimeSpan.FromSeconds(settings.RetryBaseDelaySeconds), clock.GetUtcNow());
+                if (email.Status == OutboxEmailStatus.DeadLettered)
+                {
+                    dead++;
+                    LogDeadLettered(logger, email.Id, email.Attempts, ex.Message);
+                }
+                else
+                {
+                    failed++;
+                    LogRetry(logger, email.Id, email.Attempts, email.NextAttemptAt, ex.Message);
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return new DeliveryReport(claimed, sent, failed, dead);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail {EmailId} failed (attempt {Attempts}); next try at {NextAttemptAt}: {Error}")]
+    private static partial void LogRetry(ILogger logger, Guid emailId, int attempts, DateTimeOffset nextAttemptAt, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "E-mail {EmailId} dead-lettered after {Attempts} attempts: {Error}")]
+    private static partial void LogDeadLettered(ILogger logger, Guid emailId, int attempts, string error);
+}

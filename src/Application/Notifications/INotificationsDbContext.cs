@@ -1,0 +1,12 @@
+using MesaServicios.Domain.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace MesaServicios.Application.Notifications;
+
+/// <summary>The Notifications module's tables.</summary>
+public interface INotificationsDbContext
+{
+    DbSet<OutboxEmail> OutboxEmails { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,45 @@
+namespace MesaServicios.Application.Notifications;
+
+/// <summary>Outbound mail settings (section "Mail").</summary>
+public sealed class MailOptions
+{
+    public const string Section = "Mail";
+
+    public string FromAddress { get; set; } = "soporte@iescinoc.edu.co";
+
+    public string FromName { get; set; } = "Mesa de Servicios TIC";
+
+    /// <summary>Right-hand side of the Message-IDs we generate.</summary>
+    public string MessageIdDomain { get; set; } = "mesa.iescinoc.edu.co";
+
+    /// <summary>"Pickup" (write .eml files, the default) or "Smtp".</summary>
+    public string Transport { get; set; } = "Pickup";
+
+    public string PickupDirectory { get; set; } = "mail/outbox";
+
+    public SmtpOptions Smtp { get; set; } = new();
+
+    public int MaxAttempts { get; set; } = 8;
+
+    public int RetryBaseDelaySeconds { get; set; } = 30;
+
+    public int DeliveryBatchSize { get; set; } = 50;
+
+    public int DeliveryIntervalSeconds { get; set; } = 15;
+}
+
+public sealed class SmtpOptions
+{
+    public string Host { get; set; } = "localhost";
+
+    public int Port { get; set; } = 25;
+
+    /// <summary>None, Auto, SslOnConnect, StartTls, StartTlsWhenAvailable.</summary>
+    public string Security { get; set; } = "StartTlsWhenAvailable";
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    public int TimeoutSeconds { get; set; } = 30;
+}

@@ -1,0 +1,49 @@
+using Mediator;
+using MesaServicios.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace MesaServicios.Application.Users.Contracts;
+
+/// <summary>What other modules may know of a user.</summary>
+public sealed record UserSnapshot(
+    Guid Id,
+    string Email,
+    string FullName,
+    string? Department,
+    string? Phone,
+    UserRole Role,
+    bool IsActive,
+    string Language);
+
+/// <summary>Users by id (missing ids are simply absent from the result).</summary>
+public sealed record GetUserSnapshotsQuery(IReadOnlyCollection<Guid> UserIds) : IQuery<IReadOnlyList<UserSnapshot>>;
+
+/// <summary>Users by e-mail, case-insensitive (unknown addresses are absent from the result).</summary>
+public sealed record FindUsersByEmailQuery(IReadOnlyCollection<string> Emails) : IQuery<IReadOnlyList<UserSnapshot>>;
+
+/// <summary>Active users holding at least a role (e.g. every technician, for alerts on new tickets).</summary>
+public sealed record ListActiveUsersByRoleQuery(UserRole AtLeast) : IQuery<IReadOnlyList<UserSnapshot>>;
+
+internal sealed class UserSnapshotQueriesHandler(IUsersDbContext db) :
+    IQueryHandler<GetUserSnapshotsQuery, IReadOnlyList<UserSnapshot>>,
+    IQueryHandler<FindUsersByEmailQuery, IReadOnlyList<UserSnapshot>>,
+    IQueryHandler<ListActiveUsersByRoleQuery, IReadOnlyList<UserSnapshot>>
+{
+    public async ValueTask<IReadOnlyList<UserSnapshot>> Handle(GetUserSnapshotsQuery query, CancellationToken cancellationToken)
+    {
+        var ids = query.UserIds.Distinct().ToArray();
+        return await Project(db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))).ToListAsync(cancellationToken);
+    }
+
+    public async ValueTask<IReadOnlyList<UserSnapshot>> Handle(FindUsersByEmailQuery query, CancellationToken cancellationToken)
+    {
+        var emails = query.Emails.Select(e => e.Trim().ToLowerInvariant()).Distinct().ToArray();
+        return await Project(db.Users.AsNoTracking().Where(u => emails.Contains(u.Email))).ToListAsync(cancellationToken);
+    }
+
+    public async ValueTask<IReadOnlyList<UserSnapshot>> Handle(ListActiveUsersByRoleQuery query, CancellationToken cancellationToken) =>
+        await Project(db.Users.AsNoTracking().Where(u => u.IsActive && u.Role >= query.AtLeast)).ToListAsync(cancellationToken);
+
+    private static IQueryable<UserSnapshot> Project(IQueryable<User> users) =>
+        users.Select(u => new UserSnapshot(u.Id, u.Email, u.FullName, u.Department, u.Phone, u.Role, u.IsActive, u.Language));
+}

@@ -1,0 +1,57 @@
+using Mediator;
+using FluentValidation;
+using MesaServicios.Application.Common;
+using MesaServicios.Application.Users.Sessions;
+using MesaServicios.Domain.Common;
+using MesaServicios.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace MesaServicios.Application.Users.SignIn;
+
+/// <summary>Signs in with institutional e-mail and password and starts a session.</summary>
+public sealed record SignInCommand(string Email, string Password, string? ClientAddress = null) : ICommand<CommandOutcome<TokenResult>>;
+
+internal sealed class SignInCommandHandler(
+    IUsersDbContext db,
+    ICredentialStore credentials,
+    SessionTokens tokens,
+    IOptions<AuthOptions> options,
+    TimeProvider clock) : ICommandHandler<SignInCommand, CommandOutcome<TokenResult>>
+{
+    public async ValueTask<CommandOutcome<TokenResult>> Handle(SignInCommand command, CancellationToken cancellationToken)
+    {
+        var email = command.Email.Trim().ToLowerInvariant();
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Email == email, cancellationToken);
+        if (user is null || !user.IsActive)
+        {
+            return CommandOutcome<TokenResult>.Failure(Errors.Unauthorized("auth.invalid_credentials"));
+        }
+
+        var check = await credentials.CheckPasswordAsync(user.Id, command.Password, cancellationToken);
+        var now = clock.GetUtcNow();
+        switch (check.Outcome)
+        {
+            case PasswordCheck.LockedOut:
+                var minutes = Math.Max(1, (int)Math.Ceiling(((check.LockedUntil ?? now) - now).TotalMinutes));
+                return CommandOutcome<TokenResult>.Failure(
+                    new DomainException("auth.locked_out", DomainErrorKind.Locked, minutes)
+                        .WithDetail("retryAfterSeconds", Math.Max(1, (int)((check.LockedUntil ?? now) - now).TotalSeconds)));
+            case PasswordCheck.Failed:
+                return CommandOutcome<TokenResult>.Failure(Errors.Unauthorized("auth.invalid_credentials"));
+        }
+
+        var session = UserSession.Start(user.Id, TimeSpan.FromDays(options.Value.RefreshTokenDays), command.ClientAddress, now);
+        db.UserSessions.Add(session);
+        return CommandOutcome<TokenResult>.Success(tokens.Issue(user, session, now));
+    }
+}
+
+internal sealed class SignInValidator : FluentValidation.AbstractValidator<SignInCommand>
+{
+    public SignInValidator()
+    {
+        RuleFor(c => c.Email).NotEmpty().WithMessage(_ => Common.Localization.Messages.Get("users.email_required")).MaximumLength(254);
+        RuleFor(c => c.Password).NotEmpty().WithMessage(_ => Common.Localization.Messages.Get("users.password_required")).MaximumLength(256);
+    }
+}

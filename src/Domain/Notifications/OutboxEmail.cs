@@ -1,0 +1,137 @@
+namespace MesaServicios.Domain.Notifications;
+
+public enum OutboxEmailStatus
+{
+    Pending = 0,
+    Sent = 1,
+    DeadLettered = 2,
+}
+
+/// <summary>
+/// An e-mail written in the same transaction as the change that caused it, delivered later by a job.
+/// A delivery run claims it first (<see cref="ClaimedUntil"/>), so two runs or two nodes never send it twice.
+/// </summary>
+public sealed class OutboxEmail
+{
+    private OutboxEmail()
+    {
+        To = string.Empty;
+        Subject = string.Empty;
+        TextBody = string.Empty;
+        MessageId = string.Empty;
+        Kind = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>What the mail is about (e.g. "users.password_reset"); for preferences and reports.</summary>
+    public string Kind { get; private set; }
+
+    public Guid? RecipientUserId { get; private set; }
+
+    public string To { get; private set; }
+
+    public string? ToName { get; private set; }
+
+    public string Subject { get; private set; }
+
+    public string TextBody { get; private set; }
+
+    public string? HtmlBody { get; private set; }
+
+    /// <summary>RFC 5322 Message-ID without angle brackets, fixed at creation so a retry sends the same id.</summary>
+    public string MessageId { get; private set; }
+
+    public string? InReplyTo { get; private set; }
+
+    public string? References { get; private set; }
+
+    /// <summary>Value of the Auto-Submitted header, if any (e.g. "auto-generated").</summary>
+    public string? AutoSubmitted { get; private set; }
+
+    public int? TicketId { get; private set; }
+
+    public OutboxEmailStatus Status { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    public DateTimeOffset NextAttemptAt { get; private set; }
+
+    public DateTimeOffset? ClaimedUntil { get; private set; }
+
+    public Guid? ClaimToken { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? SentAt { get; private set; }
+
+    public static OutboxEmail Create(
+        string kind,
+        Guid? recipientUserId,
+        string to,
+        string? toName,
+        string subject,
+        string textBody,
+        string? htmlBody,
+        string messageId,
+        DateTimeOffset now,
+        string? autoSubmitted = "auto-generated",
+        int? ticketId = null,
+        string? inReplyTo = null,
+        string? references = null) => new()
+        {
+            Id = Guid.CreateVersion7(now),
+            Kind = kind,
+            RecipientUserId = recipientUserId,
+            To = to,
+            ToName = toName,
+            Subject = subject,
+            TextBody = textBody,
+            HtmlBody = htmlBody,
+            MessageId = messageId,
+            AutoSubmitted = autoSubmitted,
+            TicketId = ticketId,
+            InReplyTo = inReplyTo,
+            References = references,
+            Status = OutboxEmailStatus.Pending,
+            NextAttemptAt = now,
+            CreatedAt = now,
+        };
+
+    public void MarkSent(DateTimeOffset now)
+    {
+        Status = OutboxEmailStatus.Sent;
+        SentAt = now;
+        ClaimedUntil = null;
+        ClaimToken = null;
+        LastError = null;
+    }
+
+    /// <summary>Records a failed attempt: retried with exponential backoff, dead-lettered after <paramref name="maxAttempts"/>.</summary>
+    public void MarkFailed(string error, bool permanent, int maxAttempts, TimeSpan baseDelay, DateTimeOffset now)
+    {
+        Attempts++;
+        LastError = error.Length > 2000 ? error[..2000] : error;
+        ClaimedUntil = null;
+        ClaimToken = null;
+        if (permanent || Attempts >= maxAttempts)
+        {
+            Status = OutboxEmailStatus.DeadLettered;
+            return;
+        }
+
+        var delay = TimeSpan.FromTicks(baseDelay.Ticks * (1L << Math.Min(Attempts - 1, 16)));
+        NextAttemptAt = now + delay;
+    }
+
+    public void Requeue(DateTimeOffset now)
+    {
+        Status = OutboxEmailStatus.Pending;
+        Attempts = 0;
+        NextAttemptAt = now;
+        ClaimedUntil = null;
+        ClaimToken = null;
+    }
+}

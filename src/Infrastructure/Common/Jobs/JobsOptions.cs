@@ -1,0 +1,20 @@
+namespace MesaServicios.Infrastructure.Common.Jobs;
+
+/// <summary>Background jobs (section "Jobs").</summary>
+public sealed class JobsOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary>Run the Hangfire server in this process. Off: the node serves the API only.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Hangfire's SQLite database, under the data directory unless absolute.</summary>
+    public string SqlitePath { get; set; } = "hangfire.db";
+
+    public int WorkerCount { get; set; } = 4;
+
+    public int PollIntervalSeconds { get; set; } = 2;
+
+    /// <summary>How long a job taken by a node that died stays invisible before another node picks it up.</summary>
+    public int InvisibilityTimeoutMinutes { get; set; } = 5;
+}

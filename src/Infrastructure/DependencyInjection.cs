@@ -1,0 +1,150 @@
+using Hangfire;
+using Hangfire.Storage.SQLite;
+using MesaServicios.Application.Common;
+using MesaServicios.Application.Notifications;
+using MesaServicios.Application.Users;
+using MesaServicios.Infrastructure.Common;
+using MesaServicios.Infrastructure.Common.Health;
+using MesaServicios.Infrastructure.Common.Jobs;
+using MesaServicios.Infrastructure.Common.Persistence;
+using MesaServicios.Infrastructure.Notifications;
+using MesaServicios.Infrastructure.Users;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace MesaServicios.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var paths = new DataPaths(configuration, environment);
+        services.AddSingleton(paths);
+        services.TryAddSingletonTimeProvider();
+
+        services.AddOptions<UsersOptions>().Bind(configuration.GetSection(UsersOptions.Section));
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section));
+        services.AddOptions<JwtOptions>().Bind(configuration.GetSection(AuthOptions.Section));
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section));
+        services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section));
+
+        AddPersistence(services, configuration, paths);
+        AddIdentity(services, configuration, paths);
+        AddMail(services, configuration);
+        AddJobs(services, configuration, paths);
+
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<JobStorageHealthCheck>("jobs", tags: ["ready"]);
+        return services;
+    }
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(d => d.ServiceType != typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+
+    private static void AddPersistence(IServiceCollection services, IConfiguration configuration, DataPaths paths)
+    {
+        var connectionString = configuration.GetConnectionString("Mesa");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = $"Data Source={Path.Combine(paths.Root, "mesa.db")}";
+        }
+
+        var builder = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true, Pooling = true };
+        if (!Path.IsPathRooted(builder.DataSource) && builder.DataSource != ":memory:")
+        {
+            builder.DataSource = paths.Resolve(builder.DataSource);
+        }
+
+        services.AddDbContext<MesaDbContext>(options => options
+            .UseSqlite(builder.ToString())
+            .AddInterceptors(new SqlitePragmaInterceptor()));
+        services.AddScoped<IUsersDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
+        services.AddScoped<INotificationsDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
+        services.AddScoped<ITransactionRunner, TransactionRunner>();
+    }
+
+    private static void AddIdentity(IServiceCollection services, IConfiguration configuration, DataPaths paths)
+    {
+        var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        services.AddDataProtection()
+            .SetApplicationName("MesaServicios")
+            .PersistKeysToFileSystem(new DirectoryInfo(paths.EnsureDirectory("keys/data-protection")));
+        services.AddIdentityCore<AccountCredential>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.User.AllowedUserNameCharacters += "ñÑáéíóúÁÉÍÓÚüÜ'";
+                options.Password.RequiredLength = 10;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 4;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = auth.MaxFailedAttempts;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(auth.LockoutMinutes);
+            })
+            .AddEntityFrameworkStores<MesaDbContext>()
+            .AddDefaultTokenProviders();
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromMinutes(auth.PasswordResetTokenMinutes));
+        services.AddScoped<ICredentialStore, CredentialStore>();
+        services.AddSingleton<SigningKeyProvider>();
+        services.AddSingleton<IAccessTokenIssuer, AccessTokenIssuer>();
+    }
+
+    private static void AddMail(IServiceCollection services, IConfiguration configuration)
+    {
+        var transport = configuration[$"{MailOptions.Section}:Transport"] ?? "Pickup";
+        if (string.Equals(transport, "Smtp", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddScoped<IEmailSender, SmtpEmailSender>();
+        }
+        else
+        {
+            services.AddScoped<IEmailSender, PickupFolderEmailSender>();
+        }
+
+        services.AddSingleton<OutboxSignal>();
+        services.AddScoped<DeliverOutboxJob>();
+    }
+
+    private static void AddJobs(IServiceCollection services, IConfiguration configuration, DataPaths paths)
+    {
+        var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        var storagePath = paths.Resolve(jobs.SqlitePath);
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseSQLiteStorage(storagePath, new SQLiteStorageOptions
+            {
+                QueuePollInterval = TimeSpan.FromSeconds(jobs.PollIntervalSeconds),
+                InvisibilityTimeout = TimeSpan.FromMinutes(jobs.InvisibilityTimeoutMinutes),
+                DistributedLockLifetime = TimeSpan.FromSeconds(60),
+            }));
+        if (jobs.Enabled)
+        {
+            services.AddHangfireServer(options =>
+            {
+                options.WorkerCount = jobs.WorkerCount;
+                options.SchedulePollingInterval = TimeSpan.FromSeconds(jobs.PollIntervalSeconds);
+                options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+        }
+        else
+        {
+            services.PostConfigure<JobsOptions>(o => o.Enabled = false);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using MesaServicios.Domain.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MesaServicios.Infrastructure.Notifications;
+
+internal sealed class OutboxEmailConfiguration : IEntityTypeConfiguration<OutboxEmail>
+{
+    public void Configure(EntityTypeBuilder<OutboxEmail> builder)
+    {
+        builder.ToTable("OutboxEmails");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Kind).HasMaxLength(80).IsRequired();
+        builder.Property(e => e.To).HasMaxLength(254).IsRequired();
+        builder.Property(e => e.ToName).HasMaxLength(150);
+        builder.Property(e => e.Subject).HasMaxLength(300).IsRequired();
+        builder.Property(e => e.MessageId).HasMaxLength(200).IsRequired();
+        builder.HasIndex(e => e.MessageId).IsUnique();
+        builder.Property(e => e.InReplyTo).HasMaxLength(200);
+        builder.Property(e => e.AutoSubmitted).HasMaxLength(40);
+        builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.LastError).HasMaxLength(2000);
+        builder.HasIndex(e => new { e.Status, e.NextAttemptAt });
+        builder.HasIndex(e => e.ClaimToken);
+        builder.HasIndex(e => e.TicketId);
+    }
+}

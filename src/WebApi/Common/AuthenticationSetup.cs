@@ -1,0 +1,82 @@
+using System.Security.Claims;
+using Mediator;
+using MesaServicios.Application.Users.Sessions;
+using MesaServicios.Domain.Users;
+using MesaServicios.Infrastructure.Users;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace MesaServicios.WebApi.Common;
+
+internal static class AuthenticationSetup
+{
+    /// <summary>Cookie an administrator's browser carries to open the jobs dashboard (HttpOnly, path /hangfire).</summary>
+    public const string DashboardCookie = "mesa_dashboard";
+
+    public static IServiceCollection AddMesaAuthentication(this IServiceCollection services)
+    {
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<SigningKeyProvider, IOptions<JwtOptions>>((options, keys, jwt) =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = jwt.Value.Issuer,
+                    ValidAudience = jwt.Value.Audience,
+                    IssuerSigningKey = keys.Key,
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    NameClaimType = "name",
+                    RoleClaimType = "role",
+                };
+                options.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = context =>
+                    {
+                        if (string.IsNullOrEmpty(context.Request.Headers.Authorization)
+                            && context.Request.Path.StartsWithSegments("/hangfire")
+                            && context.Request.Cookies.TryGetValue(DashboardCookie, out var token))
+                        {
+                            context.Token = token;
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                    OnTokenValidated = async context =>
+                    {
+                        // Sign-out, deactivation and a detected token reuse end a session at once, not after the token expires.
+                        var principal = context.Principal!;
+                        if (!Guid.TryParse(principal.FindFirstValue("sid"), out var sessionId)
+                            || !Guid.TryParse(principal.FindFirstValue("sub"), out var userId)
+                            || !await context.HttpContext.RequestServices.GetRequiredService<ISender>()
+                                .Send(new IsSessionActiveQuery(sessionId, userId), context.HttpContext.RequestAborted))
+                        {
+                            context.Fail("session_ended");
+                        }
+                    },
+                    OnChallenge = async context =>
+                    {
+                        context.HandleResponse();
+                        var problem = ProblemResponses.Build(context.HttpContext, 401, "common.unauthorized");
+                        context.Response.StatusCode = 401;
+                        context.Response.Headers.WWWAuthenticate = "Bearer";
+                        await context.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+                    },
+                    OnForbidden = async context =>
+                    {
+                        var problem = ProblemResponses.Build(context.HttpContext, 403, "common.forbidden");
+                        context.Response.StatusCode = 403;
+                        await context.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+                    },
+                };
+            });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Technician, p => p.RequireAuthenticatedUser().RequireRole(nameof(UserRole.Technician), nameof(UserRole.Administrator)))
+            .AddPolicy(Policies.Administrator, p => p.RequireAuthenticatedUser().RequireRole(nameof(UserRole.Administrator)));
+        return services;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Hangfire;
+using MesaServicios.Application;
+using MesaServicios.Application.Common.Behaviors;
+using MesaServicios.Application.Common.Security;
+using MesaServicios.Infrastructure;
+using MesaServicios.Infrastructure.Common.Jobs;
+using MesaServicios.Infrastructure.Common.Persistence;
+using MesaServicios.WebApi.Common;
+using MesaServicios.WebApi.Users;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
+builder.Services.AddMediator(options =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.PipelineBehaviors =
+    [
+        typeof(LoggingBehavior<,>),
+        typeof(ValidationBehavior<,>),
+        typeof(TransactionBehavior<,>),
+    ];
+});
+
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+builder.Services.AddExceptionHandler<ProblemResponses>();
+builder.Services.AddProblemDetails();
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+    o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+});
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddMesaAuthentication();
+builder.Services.AddMesaSwagger();
+
+var app = builder.Build();
+
+await app.Services.InitializeDatabaseAsync();
+
+var cultures = new[] { new CultureInfo("es-CO"), new CultureInfo("es"), new CultureInfo("en"), new CultureInfo("en-US") };
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture("es-CO"),
+    SupportedCultures = cultures,
+    SupportedUICultures = cultures,
+    RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()],
+});
+app.UseExceptionHandler();
+app.UseStatusCodePages(async context =>
+{
+    var http = context.HttpContext;
+    if (http.Response.HasStarted || http.Response.ContentLength > 0 || !string.IsNullOrEmpty(http.Response.ContentType))
+    {
+        return;
+    }
+
+    var code = http.Response.StatusCode switch
+    {
+        404 => "common.not_found",
+        405 => "common.bad_request",
+        413 => "common.payload_too_large",
+        415 => "common.bad_request",
+        429 => "common.too_many_requests",
+        _ => "common.bad_request",
+    };
+    await http.Response.WriteAsJsonAsync(ProblemResponses.Build(http, http.Response.StatusCode, code), (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+});
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.UseMesaSwagger();
+app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Administrator, "/hangfire", new DashboardOptions
+{
+    DashboardTitle = "Mesa de Servicios — trabajos en segundo plano",
+    AppPath = "/swagger",
+});
+
+app.MapAuthEndpoints();
+app.MapMeEndpoints();
+app.MapUserAdminEndpoints();
+
+if (app.Services.GetRequiredService<IOptions<JobsOptions>>().Value.Enabled)
+{
+    RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
+}
+
+await app.RunAsync();
+
+/// <summary>Entry point; public for the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

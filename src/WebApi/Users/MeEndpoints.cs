@@ -1,0 +1,26 @@
+using Mediator;
+using MesaServicios.Application.Users;
+using MesaServicios.Application.Users.GetMe;
+using MesaServicios.Application.Users.UpdateMe;
+using MesaServicios.WebApi.Common;
+
+namespace MesaServicios.WebApi.Users;
+
+internal static class MeEndpoints
+{
+    public static IEndpointRouteBuilder MapMeEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/me").WithTags("Me").RequireAuthorization(Policies.SignedIn);
+
+        group.MapGet("/", async (ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new GetMeQuery(), ct)))
+            .WithSummary("The signed-in user's profile.")
+            .Produces<UserProfile>();
+
+        group.MapPut("/", async (UpdateMeCommand command, ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(command, ct)))
+            .WithSummary("Update my name, department (dependencia), phone and language (es | en).")
+            .Produces<UserProfile>()
+            .ProducesValidationProblem();
+
+        return app;
+    }
+}
