@@ -18,7 +18,7 @@ internal static class AuthenticationSetup
     {
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<SigningKeyProvider, IOptions<JwtOptions>>((options, keys, jwt) =>
+            .Configure<SigningKeyProvider, IOptions<JwtOptions>, TimeProvider>((options, keys, jwt, clock) =>
             {
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters = new TokenValidationParameters
@@ -28,6 +28,13 @@ internal static class AuthenticationSetup
                     IssuerSigningKey = keys.Key,
                     ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
                     ClockSkew = TimeSpan.FromSeconds(30),
+                    // Lifetime checked against the application's clock, so expiry is testable with a fake clock.
+                    LifetimeValidator = (notBefore, expires, _, parameters) =>
+                    {
+                        var now = clock.GetUtcNow().UtcDateTime;
+                        return (notBefore is null || notBefore.Value <= now + parameters.ClockSkew)
+                            && expires is not null && expires.Value > now - parameters.ClockSkew;
+                    },
                     NameClaimType = "name",
                     RoleClaimType = "role",
                 };

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using MesaServicios.Application.Users;
+using System.Reflection;
 
 namespace MesaServicios.Application.Common.Localization;
 
@@ -10,9 +10,7 @@ namespace MesaServicios.Application.Common.Localization;
 /// </summary>
 public static class Messages
 {
-    private static readonly FrozenDictionary<string, (string Es, string En)> All = Join(
-        CommonMessages.Entries,
-        UsersMessages.Entries);
+    private static readonly FrozenDictionary<string, (string Es, string En)> All = Join(DiscoverTables());
 
     public static bool IsEnglish(CultureInfo culture) => culture.TwoLetterISOLanguageName == "en";
 
@@ -31,7 +29,14 @@ public static class Messages
 
     public static bool Has(string code) => All.ContainsKey(code);
 
-    private static FrozenDictionary<string, (string Es, string En)> Join(params IReadOnlyDictionary<string, (string Es, string En)>[] tables)
+    /// <summary>Every module keeps a static class named <c>*Messages</c> with a static <c>Entries</c> table.</summary>
+    private static IEnumerable<IReadOnlyDictionary<string, (string Es, string En)>> DiscoverTables() =>
+        typeof(Messages).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: true, IsSealed: true } && t != typeof(Messages) && t.Name.EndsWith("Messages", StringComparison.Ordinal))
+            .Select(t => t.GetField("Entries", BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)?.GetValue(null))
+            .OfType<IReadOnlyDictionary<string, (string Es, string En)>>();
+
+    private static FrozenDictionary<string, (string Es, string En)> Join(IEnumerable<IReadOnlyDictionary<string, (string Es, string En)>> tables)
     {
         var all = new Dictionary<string, (string Es, string En)>(StringComparer.Ordinal);
         foreach (var table in tables)

@@ -1,7 +1,3 @@
-using MesaServicios.Application.Notifications;
-using MesaServicios.Application.Users;
-using MesaServicios.Domain.Notifications;
-using MesaServicios.Domain.Users;
 using MesaServicios.Infrastructure.Users;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -13,15 +9,9 @@ namespace MesaServicios.Infrastructure.Common.Persistence;
 /// each module's tables are configured in its own folder.
 /// </summary>
 public sealed partial class MesaDbContext(DbContextOptions<MesaDbContext> options)
-    : IdentityUserContext<AccountCredential, Guid>(options), IUsersDbContext, INotificationsDbContext
+    : IdentityUserContext<AccountCredential, Guid>(options)
 {
-    DbSet<User> IUsersDbContext.Users => Set<User>();
-
-    public DbSet<UserSession> UserSessions => Set<UserSession>();
-
-    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
-
-    public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
+    // Each module adds its interface and tables in a partial file in its own folder (e.g. Users/MesaDbContext.Users.cs).
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,10 @@
+using MesaServicios.Application.Notifications;
+using MesaServicios.Domain.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace MesaServicios.Infrastructure.Common.Persistence;
+
+public sealed partial class MesaDbContext : INotificationsDbContext
+{
+    public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
+}

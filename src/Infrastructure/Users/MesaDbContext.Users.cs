@@ -1,0 +1,14 @@
+using MesaServicios.Application.Users;
+using MesaServicios.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace MesaServicios.Infrastructure.Common.Persistence;
+
+public sealed partial class MesaDbContext : IUsersDbContext
+{
+    DbSet<User> IUsersDbContext.Users => Set<User>();
+
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+}
