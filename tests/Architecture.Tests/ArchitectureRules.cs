@@ -1,0 +1,82 @@
+using System.Reflection;
+using NetArchTest.Rules;
+
+namespace MesaServicios.Architecture.Tests;
+
+/// <summary>
+/// The house rules as functions of a set of types, so each rule runs on the product and, once, on a
+/// deliberately bad fixture to prove it bites.
+/// </summary>
+internal static class ArchitectureRules
+{
+    public static readonly string[] Modules = ["Users", "Tickets", "Notifications", "Inbox", "Reservations", "Reporting", "HelpCenter"];
+
+    public static readonly string[] Layers = ["Domain", "Application", "Infrastructure", "WebApi"];
+
+    /// <summary>Domain types every module may share (small value types, not entities).</summary>
+    public static readonly string[] SharedDomainTypes =
+    [
+        "MesaServicios.Domain.Users.UserRole",
+        "MesaServicios.Domain.Users.Language",
+    ];
+
+    public static readonly Assembly DomainAssembly = typeof(MesaServicios.Domain.Common.Entity).Assembly;
+    public static readonly Assembly ApplicationAssembly = typeof(MesaServicios.Application.DependencyInjection).Assembly;
+    public static readonly Assembly InfrastructureAssembly = typeof(MesaServicios.Infrastructure.DependencyInjection).Assembly;
+    public static readonly Assembly WebApiAssembly = typeof(Program).Assembly;
+    public static readonly Assembly[] Product = [DomainAssembly, ApplicationAssembly, InfrastructureAssembly, WebApiAssembly];
+
+    /// <summary>The domain depends on nothing of ours or of the frameworks: only the base class library.</summary>
+    public static TestResult DomainIsPure(Types types, string domainNamespace) => types
+        .That().ResideInNamespace(domainNamespace)
+        .ShouldNot().HaveDependencyOnAny(
+            "MesaServicios.Application", "MesaServicios.Infrastructure", "MesaServicios.WebApi",
+            "Microsoft", "Mediator", "FluentValidation", "Hangfire", "Riok", "MailKit", "MimeKit", "Newtonsoft", "Swashbuckle", "Npgsql")
+        .GetResult();
+
+    /// <summary>Application knows no adapter: no Infrastructure, WebApi, EF Core provider, Hangfire or ASP.NET Core.</summary>
+    public static TestResult ApplicationHasNoAdapters(Types types, string applicationNamespace) => types
+        .That().ResideInNamespace(applicationNamespace)
+        .ShouldNot().HaveDependencyOnAny(
+            "MesaServicios.Infrastructure", "MesaServicios.WebApi",
+            "Microsoft.EntityFrameworkCore.Sqlite", "Microsoft.Data.Sqlite", "Npgsql", "Microsoft.EntityFrameworkCore.SqlServer",
+            "Hangfire", "Microsoft.AspNetCore", "MailKit", "MimeKit", "Swashbuckle")
+        .GetResult();
+
+    /// <summary>Endpoints translate HTTP to mediator messages; they never touch the DbContext or EF Core.</summary>
+    public static TestResult EndpointsDoNotTouchTheDatabase(Types types, string webNamespace) => types
+        .That().ResideInNamespace(webNamespace)
+        .ShouldNot().HaveDependencyOnAny(
+            "Microsoft.EntityFrameworkCore",
+            "MesaServicios.Infrastructure.Common.Persistence",
+            "MesaServicios.Application.Users.IUsersDbContext",
+            "MesaServicios.Application.Tickets.ITicketsDbContext",
+            "MesaServicios.Application.Notifications.INotificationsDbContext",
+            "MesaServicios.Application.Inbox.IInboxDbContext")
+        .GetResult();
+
+    /// <summary>
+    /// Code of <paramref name="module"/> (in <paramref name="namespacePrefix"/>) uses another module only through
+    /// its Contracts: never its entities, DbContext interface, handlers or adapters.
+    /// </summary>
+    public static TestResult ModuleUsesOthersOnlyThroughContracts(Types types, string namespacePrefix, string module)
+    {
+        var forbidden = ForbiddenTypesFor(module);
+        return types.That().ResideInNamespace(namespacePrefix).ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
+    }
+
+    /// <summary>Full names of every type of the other modules that is not part of their Contracts.</summary>
+    public static string[] ForbiddenTypesFor(string module) => Product
+        .SelectMany(a => a.GetTypes())
+        .Where(t => t.FullName is not null && t.Namespace is not null && !t.FullName.Contains('<', StringComparison.Ordinal))
+        .Where(t => Modules.Where(m => m != module).Any(other => Layers.Any(layer =>
+            t.Namespace == $"MesaServicios.{layer}.{other}" || t.Namespace!.StartsWith($"MesaServicios.{layer}.{other}.", StringComparison.Ordinal))))
+        .Where(t => !t.Namespace!.Contains(".Contracts", StringComparison.Ordinal))
+        .Where(t => !SharedDomainTypes.Contains(t.FullName))
+        .Select(t => t.FullName!.Replace('+', '/'))
+        .Distinct()
+        .ToArray();
+
+    public static string Describe(TestResult result) =>
+        result.IsSuccessful ? "ok" : "violations: " + string.Join(", ", result.FailingTypeNames ?? []);
+}
