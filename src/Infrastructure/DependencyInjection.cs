@@ -67,7 +67,7 @@ public static class DependencyInjection
             builder.DataSource = paths.Resolve(builder.DataSource);
         }
 
-        services.AddDbContext<MesaDbContext>(options => options
+        services.AddDbContextPool<MesaDbContext>(options => options
             .UseSqlite(builder.ToString())
             .AddInterceptors(new SqlitePragmaInterceptor()));
         services.AddScoped<IUsersDbContext>(sp => sp.GetRequiredService<MesaDbContext>());

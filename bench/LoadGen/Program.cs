@@ -1,0 +1,148 @@
+// Load generator for the Tickets API: seeds a database through the public API, then measures
+//   1. POST /api/v1/tickets throughput at a given concurrency;
+//   2. GET /api/v1/me/tickets latency (p50/p95/p99) at concurrency 1 and at the given concurrency.
+// It talks HTTP to a running host (see bench/run-tickets-bench.sh), so it measures what a client sees.
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+var options = Options.Parse(args);
+using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(30) };
+using var http = new HttpClient(handler) { BaseAddress = new Uri(options.BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
+
+var adminToken = await SignIn(http, options.AdminEmail, options.AdminPassword);
+var requesters = new List<string>();
+for (var i = 0; i < options.Requesters; i++)
+{
+    var email = $"bench{i}.{Guid.NewGuid():N}"[..20] + "@iescinoc.edu.co";
+    using var create = new HttpRequestMessage(HttpMethod.Post, "/api/v1/users")
+    {
+        Content = JsonContent.Create(new { email, fullName = $"Solicitante {i}", department = "Rectoría", phone = "3000000000", role = "Requester", language = "es", password = "Clave-Segura-2026" }),
+    };
+    create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+    (await http.SendAsync(create)).EnsureSuccessStatusCode();
+    requesters.Add(await SignIn(http, email, "Clave-Segura-2026"));
+}
+
+Console.WriteLine($"# Tickets benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, concurrency {options.Concurrency}");
+if (options.Seed > 0)
+{
+    var seeded = await CreateTickets(http, requesters, options.Seed, options.Concurrency);
+    Console.WriteLine($"seed: {options.Seed} tickets in {seeded.Elapsed.TotalSeconds:0.0} s = {options.Seed / seeded.Elapsed.TotalSeconds:0} creations/s ({seeded.Failures} failures)");
+}
+
+var measured = await CreateTickets(http, requesters, options.Create, options.Concurrency);
+Console.WriteLine($"POST /api/v1/tickets: {options.Create} in {measured.Elapsed.TotalSeconds:0.00} s = {options.Create / measured.Elapsed.TotalSeconds:0} creations/s at concurrency {options.Concurrency}; " +
+    $"latency p50 {Percentile(measured.Latencies, 50):0.0} ms, p95 {Percentile(measured.Latencies, 95):0.0} ms; failures {measured.Failures}");
+
+foreach (var concurrency in new[] { 1, options.Concurrency })
+{
+    var reads = await ReadMyTickets(http, requesters, options.Reads, concurrency);
+    Console.WriteLine($"GET /api/v1/me/tickets (page 1, 20 rows) at concurrency {concurrency}: {options.Reads} requests, " +
+        $"{options.Reads / reads.Elapsed.TotalSeconds:0} req/s, p50 {Percentile(reads.Latencies, 50):0.00} ms, p95 {Percentile(reads.Latencies, 95):0.00} ms, p99 {Percentile(reads.Latencies, 99):0.00} ms; failures {reads.Failures}");
+}
+
+return 0;
+
+static async Task<string> SignIn(HttpClient http, string email, string password)
+{
+    var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { email, password });
+    response.EnsureSuccessStatusCode();
+    var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+    return body.GetProperty("access_token").GetString()!;
+}
+
+static async Task<RunResult> CreateTickets(HttpClient http, IReadOnlyList<string> tokens, int count, int concurrency)
+{
+    var latencies = new double[count];
+    var next = -1;
+    var failures = 0;
+    var urgencies = new[] { "VeryLow", "Low", "Medium", "High", "VeryHigh" };
+    var clock = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+    {
+        int i;
+        while ((i = Interlocked.Increment(ref next)) < count)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tickets")
+            {
+                Content = JsonContent.Create(new
+                {
+                    title = $"El equipo {i} no enciende",
+                    description = $"Desde esta mañana el equipo de la oficina {i % 300} no enciende; ya revisé el cable de poder.",
+                    type = i % 3 == 0 ? "Request" : "Incident",
+                    urgency = urgencies[i % urgencies.Length],
+                }),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[i % tokens.Count]);
+            var started = Stopwatch.GetTimestamp();
+            using var response = await http.SendAsync(request);
+            latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (!response.IsSuccessStatusCode)
+            {
+                if (Interlocked.Increment(ref failures) <= 3)
+                {
+                    Console.Error.WriteLine($"POST failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                }
+            }
+        }
+    }));
+    return new RunResult(clock.Elapsed, latencies, failures);
+}
+
+static async Task<RunResult> ReadMyTickets(HttpClient http, IReadOnlyList<string> tokens, int count, int concurrency)
+{
+    var latencies = new double[count];
+    var next = -1;
+    var failures = 0;
+    var clock = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+    {
+        int i;
+        while ((i = Interlocked.Increment(ref next)) < count)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me/tickets?page=1&pageSize=20");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[i % tokens.Count]);
+            var started = Stopwatch.GetTimestamp();
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
+            latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (!response.IsSuccessStatusCode)
+            {
+                Interlocked.Increment(ref failures);
+            }
+        }
+    }));
+    return new RunResult(clock.Elapsed, latencies, failures);
+}
+
+static double Percentile(double[] values, int percentile)
+{
+    var sorted = values.Order().ToArray();
+    var index = (int)Math.Ceiling(percentile / 100.0 * sorted.Length) - 1;
+    return sorted[Math.Clamp(index, 0, sorted.Length - 1)];
+}
+
+internal sealed record RunResult(TimeSpan Elapsed, double[] Latencies, int Failures);
+
+internal sealed record Options(string BaseUrl, string AdminEmail, string AdminPassword, int Requesters, int Seed, int Create, int Reads, int Concurrency)
+{
+    public static Options Parse(string[] args)
+    {
+        string Get(string name, string fallback)
+        {
+            var index = Array.IndexOf(args, "--" + name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+        }
+
+        return new Options(
+            Get("base-url", "http://127.0.0.1:5090"),
+            Get("admin-email", "admin@iescinoc.edu.co"),
+            Get("admin-password", "Bench-Admin-2026"),
+            int.Parse(Get("requesters", "16"), System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(Get("seed", "100000"), System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(Get("create", "10000"), System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(Get("reads", "5000"), System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(Get("concurrency", "16"), System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Starts the API (Release) on a fresh data directory and runs the Tickets load generator against it.
+# Usage: bash bench/run-tickets-bench.sh [--seed 100000] [--create 10000] [--reads 5000] [--concurrency 16]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+data=$(mktemp -d /tmp/mesa-bench.XXXXXX)
+port=${BENCH_PORT:-5090}
+dotnet build src/WebApi -c Release -nologo -clp:ErrorsOnly
+dotnet build bench/LoadGen -c Release -nologo -clp:ErrorsOnly
+export ASPNETCORE_ENVIRONMENT=Production
+export Storage__DataDirectory="$data"
+export Auth__SigningKey="$(head -c 48 /dev/urandom | base64)"
+export Auth__AccessTokenMinutes=240
+export Bootstrap__AdminEmail=admin@iescinoc.edu.co
+export Bootstrap__AdminPassword=Bench-Admin-2026
+export Jobs__Enabled=false
+export RateLimits__Enabled=false
+export Logging__LogLevel__Default=Warning
+dotnet src/WebApi/bin/Release/net10.0/MesaServicios.WebApi.dll --urls "http://127.0.0.1:$port" > "$data/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
+for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.5; done
+dotnet bench/LoadGen/bin/Release/net10.0/LoadGen.dll --base-url "http://127.0.0.1:$port" "$@"
+echo "database size: $(du -h "$data/mesa.db" | cut -f1)"
