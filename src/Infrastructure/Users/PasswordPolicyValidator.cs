@@ -5,7 +5,8 @@ namespace MesaServicios.Infrastructure.Users;
 
 /// <summary>
 /// The desk's password policy: at least 10 characters, at least 4 different ones, not the e-mail address nor
-/// its local part (and not containing them), and not one of the common passwords shipped with the application
+/// its local part (and not containing them; local parts under 3 characters are ignored), and not one of the
+/// common passwords shipped with the application
 /// (compared ignoring case). Error codes are the Users module's message codes.
 /// </summary>
 internal sealed class PasswordPolicyValidator : IPasswordValidator<AccountCredential>

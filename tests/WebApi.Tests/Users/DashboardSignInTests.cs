@@ -114,6 +114,18 @@ public sealed class DashboardSignInTests : IClassFixture<MesaApiFactory>
     }
 
     [Fact]
+    public async Task ABrowserWithoutTheCookie_IsSentToTheSignInForm()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/hangfire");
+        request.Headers.Add("Accept", "text/html,application/xhtml+xml");
+
+        var response = await _factory.Anonymous().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/dashboard/sign-in", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
     public async Task TheCookie_IsNotABearerForTheApi()
     {
         var signIn = await PostForm(MesaApiFactory.AdminEmail, MesaApiFactory.AdminPassword);
