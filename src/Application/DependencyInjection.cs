@@ -18,6 +18,7 @@ public static class DependencyInjection
         RegisterDomainEventHandlers(services, assembly);
 
         services.AddScoped<SessionTokens>();
+        services.AddScoped<Users.Emails.AccountInvitations>();
         services.AddScoped<IEmailOutbox, EmailOutbox>();
         return services;
     }

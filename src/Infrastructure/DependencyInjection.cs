@@ -15,6 +15,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +31,7 @@ public static class DependencyInjection
 
         services.AddOptions<UsersOptions>().Bind(configuration.GetSection(UsersOptions.Section));
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section));
+        services.AddOptions<PortalOptions>().Bind(configuration.GetSection(PortalOptions.Section));
         services.AddOptions<JwtOptions>().Bind(configuration.GetSection(AuthOptions.Section));
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section));
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section));
@@ -91,13 +93,18 @@ public static class DependencyInjection
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 4;
+                // Lockout is counted by CredentialStore against TimeProvider; these options document the same policy.
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = auth.MaxFailedAttempts;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(auth.LockoutMinutes);
+                options.Tokens.PasswordResetTokenProvider = ExpiringTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<MesaDbContext>()
-            .AddDefaultTokenProviders();
-        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromMinutes(auth.PasswordResetTokenMinutes));
+            .AddTokenProvider<ExpiringTokenProvider>(ExpiringTokenProvider.ProviderName);
+
+        // The desk's password policy replaces Identity's default character-class rules.
+        services.RemoveAll<IPasswordValidator<AccountCredential>>();
+        services.AddScoped<IPasswordValidator<AccountCredential>, PasswordPolicyValidator>();
         services.AddScoped<ICredentialStore, CredentialStore>();
         services.AddSingleton<SigningKeyProvider>();
         services.AddSingleton<IAccessTokenIssuer, AccessTokenIssuer>();

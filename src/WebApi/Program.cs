@@ -41,6 +41,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddMesaAuthentication();
 builder.Services.AddMesaSwagger();
+builder.Services.AddMesaRateLimiting(builder.Configuration);
 
 var app = builder.Build();
 
@@ -74,6 +75,7 @@ app.UseStatusCodePages(async context =>
     };
     await http.Response.WriteAsJsonAsync(ProblemResponses.Build(http, http.Response.StatusCode, code), (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
 });
+app.UseMesaRateLimiting();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -90,6 +92,7 @@ app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Administrator, "/hangfi
 app.MapAuthEndpoints();
 app.MapMeEndpoints();
 app.MapUserAdminEndpoints();
+app.MapDashboardSignInEndpoints();
 
 if (app.Services.GetRequiredService<IOptions<JobsOptions>>().Value.Enabled)
 {

@@ -17,6 +17,8 @@ public enum DomainErrorKind
     Locked,
     /// <summary>Too many attempts (429).</summary>
     TooManyRequests,
+    /// <summary>The request as a whole cannot be used, e.g. an invalid or expired one-time token (400).</summary>
+    BadRequest,
 }
 
 /// <summary>

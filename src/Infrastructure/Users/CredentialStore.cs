@@ -1,11 +1,18 @@
 using MesaServicios.Application.Users;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace MesaServicios.Infrastructure.Users;
 
-/// <summary>Adapter of <see cref="ICredentialStore"/> over ASP.NET Core Identity's UserManager.</summary>
-internal sealed class CredentialStore(UserManager<AccountCredential> users, TimeProvider clock) : ICredentialStore
+/// <summary>
+/// Adapter of <see cref="ICredentialStore"/> over ASP.NET Core Identity's UserManager. Lockout is counted here
+/// against the application's <see cref="TimeProvider"/>: Identity's own lockout checks read the system clock.
+/// Identity error codes become the Users module's message codes.
+/// </summary>
+internal sealed class CredentialStore(UserManager<AccountCredential> users, IOptions<AuthOptions> options, TimeProvider clock) : ICredentialStore
 {
+    private const string ResetPurpose = UserManager<AccountCredential>.ResetPasswordTokenPurpose;
+
     public async Task CreateAsync(Guid userId, string email, string? password, CancellationToken cancellationToken)
     {
         var credential = new AccountCredential { Id = userId, UserName = email, Email = email, EmailConfirmed = true, LockoutEnabled = true };
@@ -29,25 +36,35 @@ internal sealed class CredentialStore(UserManager<AccountCredential> users, Time
             return new PasswordCheckResult(PasswordCheck.Failed, null);
         }
 
-        if (await users.IsLockedOutAsync(credential))
+        var now = clock.GetUtcNow();
+        if (credential.LockoutEnd is { } lockedUntil && lockedUntil > now)
         {
-            return new PasswordCheckResult(PasswordCheck.LockedOut, credential.LockoutEnd);
+            return new PasswordCheckResult(PasswordCheck.LockedOut, lockedUntil);
         }
 
         if (await users.CheckPasswordAsync(credential, password))
         {
-            if (credential.AccessFailedCount > 0)
+            if (credential.AccessFailedCount > 0 || credential.LockoutEnd is not null)
             {
-                await users.ResetAccessFailedCountAsync(credential);
+                credential.AccessFailedCount = 0;
+                credential.LockoutEnd = null;
+                await users.UpdateAsync(credential);
             }
 
             return new PasswordCheckResult(PasswordCheck.Succeeded, null);
         }
 
-        await users.AccessFailedAsync(credential);
-        return await users.IsLockedOutAsync(credential)
-            ? new PasswordCheckResult(PasswordCheck.LockedOut, credential.LockoutEnd)
-            : new PasswordCheckResult(PasswordCheck.Failed, null);
+        credential.AccessFailedCount++;
+        if (credential.AccessFailedCount >= options.Value.MaxFailedAttempts)
+        {
+            credential.AccessFailedCount = 0;
+            credential.LockoutEnd = now.AddMinutes(options.Value.LockoutMinutes);
+            await users.UpdateAsync(credential);
+            return new PasswordCheckResult(PasswordCheck.LockedOut, credential.LockoutEnd);
+        }
+
+        await users.UpdateAsync(credential);
+        return new PasswordCheckResult(PasswordCheck.Failed, null);
     }
 
     public async Task<IReadOnlyList<string>> ValidatePasswordAsync(Guid? userId, string email, string password, CancellationToken cancellationToken)
@@ -58,7 +75,7 @@ internal sealed class CredentialStore(UserManager<AccountCredential> users, Time
         foreach (var validator in users.PasswordValidators)
         {
             var result = await validator.ValidateAsync(users, credential, password);
-            errors.AddRange(result.Errors.Select(e => e.Code));
+            errors.AddRange(result.Errors.Select(e => Translate(e.Code)));
         }
 
         return errors.Distinct().ToList();
@@ -72,7 +89,17 @@ internal sealed class CredentialStore(UserManager<AccountCredential> users, Time
     }
 
     public async Task<string> CreatePasswordResetTokenAsync(Guid userId, CancellationToken cancellationToken) =>
-        await users.GeneratePasswordResetTokenAsync(await Find(userId));
+        await users.GenerateUserTokenAsync(await Find(userId), ExpiringTokenProvider.ProviderName, ResetPurpose);
+
+    public async Task<string> CreateInvitationTokenAsync(Guid userId, CancellationToken cancellationToken) =>
+        await users.GenerateUserTokenAsync(await Find(userId), ExpiringTokenProvider.ProviderName, ResetPurpose + ExpiringTokenProvider.InvitationSuffix);
+
+    public async Task<string> CreateDecoyResetTokenAsync(string email, CancellationToken cancellationToken)
+    {
+        // Same work as a real token (look-up, protection) for an account that does not exist; nothing is stored.
+        var decoy = new AccountCredential { Id = Guid.CreateVersion7(clock.GetUtcNow()), UserName = email, Email = email, SecurityStamp = Guid.NewGuid().ToString("N") };
+        return await users.GenerateUserTokenAsync(decoy, ExpiringTokenProvider.ProviderName, ResetPurpose);
+    }
 
     public async Task<IReadOnlyList<string>> ResetPasswordAsync(Guid userId, string token, string newPassword, CancellationToken cancellationToken)
     {
@@ -80,8 +107,9 @@ internal sealed class CredentialStore(UserManager<AccountCredential> users, Time
         var result = await users.ResetPasswordAsync(credential, token, newPassword);
         if (result.Succeeded)
         {
-            await users.SetLockoutEndDateAsync(credential, null);
-            await users.ResetAccessFailedCountAsync(credential);
+            credential.AccessFailedCount = 0;
+            credential.LockoutEnd = null;
+            EnsureSucceeded(await users.UpdateAsync(credential));
         }
 
         return Codes(result);
@@ -94,7 +122,17 @@ internal sealed class CredentialStore(UserManager<AccountCredential> users, Time
         await users.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException($"No credentials for user {userId}.");
 
     private static IReadOnlyList<string> Codes(IdentityResult result) =>
-        result.Succeeded ? [] : result.Errors.Select(e => e.Code).ToList();
+        result.Succeeded ? [] : result.Errors.Select(e => Translate(e.Code)).Distinct().ToList();
+
+    /// <summary>Identity's own codes, as the Users module names them.</summary>
+    private static string Translate(string code) => code switch
+    {
+        nameof(IdentityErrorDescriber.PasswordMismatch) => "users.current_password_wrong",
+        nameof(IdentityErrorDescriber.InvalidToken) => "auth.invalid_reset_token",
+        nameof(IdentityErrorDescriber.PasswordTooShort) => "users.password_too_short",
+        nameof(IdentityErrorDescriber.PasswordRequiresUniqueChars) => "users.password_too_simple",
+        _ => code,
+    };
 
     private static void EnsureSucceeded(IdentityResult result)
     {
@@ -103,7 +141,4 @@ internal sealed class CredentialStore(UserManager<AccountCredential> users, Time
             throw new InvalidOperationException("Identity refused the operation: " + string.Join(", ", result.Errors.Select(e => e.Code)));
         }
     }
-
-    // Kept for the lockout clock: Identity reads TimeProvider from DI as well.
-    internal TimeProvider Clock => clock;
 }

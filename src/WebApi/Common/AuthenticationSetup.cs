@@ -66,6 +66,14 @@ internal static class AuthenticationSetup
                     OnChallenge = async context =>
                     {
                         context.HandleResponse();
+                        if (context.Request.Path.StartsWithSegments("/hangfire")
+                            && context.Request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true))
+                        {
+                            // A browser without (or with an expired) dashboard cookie goes to the dashboard's sign-in form.
+                            context.Response.Redirect("/dashboard/sign-in");
+                            return;
+                        }
+
                         var problem = ProblemResponses.Build(context.HttpContext, 401, "common.unauthorized");
                         context.Response.StatusCode = 401;
                         context.Response.Headers.WWWAuthenticate = "Bearer";

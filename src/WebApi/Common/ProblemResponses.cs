@@ -75,6 +75,7 @@ internal sealed partial class ProblemResponses(IHostEnvironment environment, ILo
             DomainErrorKind.Unauthorized => 401,
             DomainErrorKind.Locked => 423,
             DomainErrorKind.TooManyRequests => 429,
+            DomainErrorKind.BadRequest => 400,
             _ => 422,
         };
         var problem = Build(httpContext, status, exception.Code, null, exception.Arguments.ToArray());

@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using Mediator;
+using MesaServicios.Application.Users.ForgotPassword;
 using MesaServicios.Application.Users.RefreshSession;
+using MesaServicios.Application.Users.ResetPassword;
 using MesaServicios.Application.Users.Sessions;
 using MesaServicios.Application.Users.SignIn;
 using MesaServicios.Application.Users.SignOut;
@@ -11,6 +13,12 @@ namespace MesaServicios.WebApi.Users;
 
 /// <summary>Sign-in body. <c>grantType</c> is "password" (default) or "refresh_token".</summary>
 public sealed record TokenRequest(string? GrantType, string? Email, string? Password, string? RefreshToken);
+
+/// <summary>Forgot-password body.</summary>
+public sealed record ForgotPasswordRequest(string? Email);
+
+/// <summary>The answer to a forgot-password request, the same whether the account exists or not.</summary>
+public sealed record ForgotPasswordResponse(string Message);
 
 /// <summary>Refresh body.</summary>
 public sealed record RefreshRequest(string RefreshToken);
@@ -58,6 +66,29 @@ internal static class AuthEndpoints
             .WithSummary("Exchange a refresh token for a new pair. Reusing an already exchanged token ends the whole session.")
             .Produces<TokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        group.MapPost("/forgot-password", async (ForgotPasswordRequest request, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new ForgotPasswordCommand(request.Email ?? string.Empty), ct);
+                return Results.Accepted(value: new ForgotPasswordResponse(Application.Common.Localization.Messages.Get("auth.forgot_password_accepted")));
+            })
+            .AllowAnonymous()
+            .WithSummary("Ask for a password reset e-mail. The answer is the same whether the address has an account or not.")
+            .Produces<ForgotPasswordResponse>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        group.MapPost("/reset-password", async (ResetPasswordCommand command, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(command, ct);
+                return Results.NoContent();
+            })
+            .AllowAnonymous()
+            .WithSummary("Set a new password with the token of a reset or invitation e-mail. Ends every session of the account and clears its lockout.")
+            .WithDescription("A wrong, expired or already used token gives 400 with code `auth.invalid_reset_token`; a weak password gives field errors.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         group.MapPost("/sign-out", async (ISender sender, CancellationToken ct) =>
             {

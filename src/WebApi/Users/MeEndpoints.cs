@@ -1,5 +1,6 @@
 using Mediator;
 using MesaServicios.Application.Users;
+using MesaServicios.Application.Users.ChangePassword;
 using MesaServicios.Application.Users.GetMe;
 using MesaServicios.Application.Users.UpdateMe;
 using MesaServicios.WebApi.Common;
@@ -19,6 +20,15 @@ internal static class MeEndpoints
         group.MapPut("/", async (UpdateMeCommand command, ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(command, ct)))
             .WithSummary("Update my name, department (dependencia), phone and language (es | en).")
             .Produces<UserProfile>()
+            .ProducesValidationProblem();
+
+        group.MapPost("/password", async (ChangePasswordCommand command, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(command, ct);
+                return Results.NoContent();
+            })
+            .WithSummary("Change my password (the current one is required). My other sessions end; this one goes on.")
+            .Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem();
 
         return app;

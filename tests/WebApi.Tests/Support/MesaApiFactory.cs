@@ -23,7 +23,7 @@ namespace MesaServicios.WebApi.Tests.Support;
 public class MesaApiFactory : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@iescinoc.edu.co";
-    public const string AdminPassword = "Admin-Pass-2026!";
+    public const string AdminPassword = "Mesa-Raiz-Segura-2026!";
     public const string DefaultPassword = "Clave-Segura-2026";
 
     private readonly Dictionary<string, string?> _settings = new();
@@ -61,6 +61,9 @@ public class MesaApiFactory : WebApplicationFactory<Program>
             ["Bootstrap:AdminPassword"] = AdminPassword,
             ["Jobs:Enabled"] = "false",
             ["Portal:BaseUrl"] = "https://portal.test",
+            // Tests sign in many times from one address and as one administrator: throttling is tested with low limits set through With().
+            ["RateLimits:AuthPerAddressPerMinute"] = "100000",
+            ["RateLimits:AuthPerAccountPerMinute"] = "100000",
         };
         foreach (var (key, value) in _settings)
         {

@@ -2,13 +2,14 @@ using FluentValidation;
 using Mediator;
 using MesaServicios.Application.Common;
 using MesaServicios.Application.Common.Localization;
+using MesaServicios.Application.Users.Emails;
 using MesaServicios.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace MesaServicios.Application.Users.CreateUser;
 
-/// <summary>An administrator creates an account. Without a password, the person sets one through "forgot password".</summary>
+/// <summary>An administrator creates an account. Without a password, the person gets a "set your password" e-mail.</summary>
 public sealed record CreateUserCommand(
     string Email,
     string FullName,
@@ -38,7 +39,7 @@ internal sealed class CreateUserValidator : AbstractValidator<CreateUserCommand>
     }
 }
 
-internal sealed class CreateUserCommandHandler(IUsersDbContext db, ICredentialStore credentials, TimeProvider clock)
+internal sealed class CreateUserCommandHandler(IUsersDbContext db, ICredentialStore credentials, AccountInvitations invitations, TimeProvider clock)
     : ICommandHandler<CreateUserCommand, UserProfile>
 {
     public async ValueTask<UserProfile> Handle(CreateUserCommand command, CancellationToken cancellationToken)
@@ -63,6 +64,11 @@ internal sealed class CreateUserCommandHandler(IUsersDbContext db, ICredentialSt
         db.Users.Add(user);
         await db.SaveChangesAsync(cancellationToken);
         await credentials.CreateAsync(user.Id, email, command.Password, cancellationToken);
+        if (command.Password is null)
+        {
+            await invitations.SendAsync(user, cancellationToken);
+        }
+
         return user.ToProfile();
     }
 }

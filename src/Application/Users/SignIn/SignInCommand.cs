@@ -9,8 +9,12 @@ using Microsoft.Extensions.Options;
 
 namespace MesaServicios.Application.Users.SignIn;
 
-/// <summary>Signs in with institutional e-mail and password and starts a session.</summary>
-public sealed record SignInCommand(string Email, string Password, string? ClientAddress = null) : ICommand<CommandOutcome<TokenResult>>;
+/// <summary>
+/// Signs in with institutional e-mail and password and starts a session. With <paramref name="RequiredRole"/>
+/// (e.g. the jobs dashboard), a right password of a person below that role starts no session and is refused.
+/// </summary>
+public sealed record SignInCommand(string Email, string Password, string? ClientAddress = null, UserRole? RequiredRole = null)
+    : ICommand<CommandOutcome<TokenResult>>;
 
 internal sealed class SignInCommandHandler(
     IUsersDbContext db,
@@ -39,6 +43,11 @@ internal sealed class SignInCommandHandler(
                         .WithDetail("retryAfterSeconds", Math.Max(1, (int)((check.LockedUntil ?? now) - now).TotalSeconds)));
             case PasswordCheck.Failed:
                 return CommandOutcome<TokenResult>.Failure(Errors.Unauthorized("auth.invalid_credentials"));
+        }
+
+        if (command.RequiredRole is { } required && !user.HasAtLeast(required))
+        {
+            return CommandOutcome<TokenResult>.Failure(Errors.Forbidden("auth.dashboard_forbidden"));
         }
 
         var session = UserSession.Start(user.Id, TimeSpan.FromDays(options.Value.RefreshTokenDays), command.ClientAddress, now);
