@@ -12,9 +12,9 @@ export Storage__DataDirectory="$data"
 export Auth__SigningKey="$(head -c 48 /dev/urandom | base64)"
 export Auth__AccessTokenMinutes=240
 export Bootstrap__AdminEmail=admin@iescinoc.edu.co
-export Bootstrap__AdminPassword=Bench-Admin-2026
+export Bootstrap__AdminPassword=Mesa-Bench-Raiz-2026
 export Jobs__Enabled=false
-export RateLimits__Enabled=false
+export RateLimits__AuthPerAddressPerMinute=1000000 RateLimits__AuthPerAccountPerMinute=1000000
 export Logging__LogLevel__Default=Warning
 dotnet src/WebApi/bin/Release/net10.0/MesaServicios.WebApi.dll --urls "http://127.0.0.1:$port" > "$data/server.log" 2>&1 &
 server=$!

@@ -138,7 +138,7 @@ internal sealed record Options(string BaseUrl, string AdminEmail, string AdminPa
         return new Options(
             Get("base-url", "http://127.0.0.1:5090"),
             Get("admin-email", "admin@iescinoc.edu.co"),
-            Get("admin-password", "Bench-Admin-2026"),
+            Get("admin-password", "Mesa-Bench-Raiz-2026"),
             int.Parse(Get("requesters", "16"), System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(Get("seed", "100000"), System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(Get("create", "10000"), System.Globalization.CultureInfo.InvariantCulture),
