@@ -8,6 +8,7 @@ using MesaServicios.Infrastructure;
 using MesaServicios.Infrastructure.Common.Jobs;
 using MesaServicios.Infrastructure.Common.Persistence;
 using MesaServicios.WebApi.Common;
+using MesaServicios.WebApi.Tickets.Attachments;
 using MesaServicios.WebApi.Users;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
@@ -41,6 +42,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddMesaAuthentication();
 builder.Services.AddMesaSwagger();
+builder.Services.AddAttachmentUploads();
 
 var app = builder.Build();
 
