@@ -4,7 +4,10 @@ using MesaServicios.Domain.Tickets.Attachments;
 namespace MesaServicios.Application.Tickets.Attachments;
 
 /// <summary>An attachment ready to be downloaded: what the response needs, and its bytes (the caller disposes <see cref="Content"/>).</summary>
-public sealed record AttachmentContent(string FileName, string ContentType, long SizeBytes, string Sha256, Stream Content);
+public sealed record AttachmentContent(string FileName, string ContentType, long SizeBytes, string Sha256, Stream Content) : IAsyncDisposable
+{
+    public ValueTask DisposeAsync() => Content.DisposeAsync();
+}
 
 public static class AttachmentExtensions
 {

@@ -33,14 +33,6 @@ public static class AttachmentFileNames
         var previousWasSpace = false;
         foreach (var rune in segment.EnumerateRunes())
         {
-            var category = Rune.GetUnicodeCategory(rune);
-            if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
-                or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned or UnicodeCategory.LineSeparator
-                or UnicodeCategory.ParagraphSeparator)
-            {
-                continue;
-            }
-
             if (Rune.IsWhiteSpace(rune))
             {
                 if (!previousWasSpace)
@@ -49,6 +41,13 @@ public static class AttachmentFileNames
                 }
 
                 previousWasSpace = true;
+                continue;
+            }
+
+            var category = Rune.GetUnicodeCategory(rune);
+            if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
+                or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned)
+            {
                 continue;
             }
 
