@@ -67,6 +67,50 @@ public sealed class AttachmentIntake(IFileStore fileStore, AttachmentPolicy poli
         return stored;
     }
 
+    /// <summary>
+    /// The field errors <see cref="StoreAllOrThrowAsync"/> would raise, without storing anything — for a command
+    /// validator, so attachment errors come in the same problem response as the other fields' errors. Seekable
+    /// streams are put back where they were; a stream that cannot seek is only checked against the count and its
+    /// declared <see cref="IncomingFile.Length"/> (its content is checked when it is stored).
+    /// </summary>
+    public async Task<IReadOnlyList<ValidationFailure>> ValidateAsync(
+        IReadOnlyList<IncomingFile> files,
+        CancellationToken cancellationToken = default,
+        string field = DefaultField)
+    {
+        if (files.Count > policy.Options.MaxFilesPerRequest)
+        {
+            return [new ValidationFailure(field, Messages.Get(AttachmentRefusals.TooMany, policy.Options.MaxFilesPerRequest))];
+        }
+
+        var failures = new List<ValidationFailure>();
+        for (var i = 0; i < files.Count; i++)
+        {
+            var file = files[i];
+            AttachmentDecision decision;
+            if (file.Content.CanSeek)
+            {
+                var start = file.Content.Position;
+                decision = (await PrepareAsync(file, cancellationToken)).Decision;
+                file.Content.Position = start;
+            }
+            else
+            {
+                var name = AttachmentFileNames.Sanitize(file.FileName);
+                decision = file.Length > policy.Options.MaxFileBytes
+                    ? AttachmentDecision.Refuse(name, AttachmentRefusals.TooLarge)
+                    : file.Length == 0 ? AttachmentDecision.Refuse(name, AttachmentRefusals.Empty) : AttachmentDecision.Accept(name, AttachmentTypes.OctetStream, false);
+            }
+
+            if (!decision.Accepted)
+            {
+                failures.Add(new ValidationFailure($"{field}[{i}]", Message(decision.RefusalCode!, decision.FileName)));
+            }
+        }
+
+        return failures;
+    }
+
     /// <summary>Stores every acceptable file (at most <see cref="AttachmentOptions.MaxFilesPerRequest"/>) and reports why the others were refused.</summary>
     public async Task<AttachmentIntakeResult> StoreAcceptableAsync(IReadOnlyList<IncomingFile> files, CancellationToken cancellationToken = default)
     {

@@ -228,4 +228,28 @@ public sealed class AttachmentIntakeTests : IDisposable
         await using var content = await _store.OpenAsync(metadata);
         Assert.Equal("image/png", content.ContentType);
     }
+
+    [Fact]
+    public async Task Validate_ReportsTheSameFieldErrorsWithoutStoring_AndLeavesTheStreamsReadyToStore()
+    {
+        IncomingFile[] files = [File("bien.pdf", "pdf"), File("foto.pdf", "png"), IncomingFile.FromBytes("grande.pdf", null, PdfOfSize(TenMegabytes + 1))];
+
+        var failures = await _intake.ValidateAsync(files);
+
+        Assert.Equal(["attachments[1]", "attachments[2]"], failures.Select(f => f.PropertyName));
+        Assert.Empty(_store.Files);
+        Assert.All(files, f => Assert.Equal(0, f.Content.Position));
+        var stored = await _intake.StoreAllOrThrowAsync([files[0]]);
+        Assert.Equal(Samples.Get("pdf").Length, Assert.Single(stored).SizeBytes);
+    }
+
+    [Fact]
+    public async Task Validate_WithElevenFiles_ReportsTooManyOnTheField()
+    {
+        var files = Enumerable.Range(1, 11).Select(i => File($"foto{i}.png", "png")).ToArray();
+
+        var failure = Assert.Single(await _intake.ValidateAsync(files, field: "files"));
+
+        Assert.Equal("files", failure.PropertyName);
+    }
 }
