@@ -62,19 +62,15 @@ internal sealed partial class DiskFileStore : IFileStore
             }
 
             var finalPath = PathOf(sha256);
-            if (File.Exists(finalPath) && new FileInfo(finalPath).Length == size)
-            {
-                return new StoredFile(sha256, size); // same content already stored
-            }
-
             Directory.CreateDirectory(Path.GetDirectoryName(finalPath)!);
             try
             {
+                // Fails when the name is taken, atomically: the check and the move are one step.
                 File.Move(tempPath, finalPath, overwrite: false);
             }
             catch (IOException) when (File.Exists(finalPath))
             {
-                // Another request stored the same content between our check and our move: theirs is as good as ours.
+                // The same content was stored before, or by another request at this very moment: theirs is as good as ours.
                 if (new FileInfo(finalPath).Length != size)
                 {
                     // A file under this name with another size cannot hold this content: a damaged copy. Ours is verified.

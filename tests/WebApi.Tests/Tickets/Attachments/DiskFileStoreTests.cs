@@ -60,18 +60,78 @@ public sealed class DiskFileStoreTests : IDisposable
     public async Task Store_SameContentFromEightTasksAtOnce_EndsWithOneCompleteFileAndNoTemporaryFiles()
     {
         var content = TestFiles.Random(2 * 1024 * 1024, seed: 8);
-        using var start = new Barrier(8);
+        var gate = new EndGate(8);
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
-        {
-            start.SignalAndWait();
-            return await _store.StoreAsync(new MemoryStream(content));
-        })));
+        // Every copy reaches the end of its source only when all eight have, so all race to move their file into place.
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => _store.StoreAsync(new GatedStream(content, gate)))));
 
         Assert.Single(results.Distinct());
         var path = Assert.Single(StoredFiles());
         Assert.Equal(content, await File.ReadAllBytesAsync(path));
         Assert.Empty(TempFiles());
+    }
+
+    private sealed class EndGate(int participants)
+    {
+        private readonly TaskCompletionSource _allArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _arrived;
+
+        public Task ArriveAsync()
+        {
+            if (Interlocked.Increment(ref _arrived) == participants)
+            {
+                _allArrived.TrySetResult();
+            }
+
+            return _allArrived.Task;
+        }
+    }
+
+    private sealed class GatedStream(byte[] content, EndGate gate) : MemoryStream(content, writable: false)
+    {
+        private bool _arrived;
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var read = await base.ReadAsync(buffer, cancellationToken);
+            if (read == 0 && !_arrived)
+            {
+                _arrived = true;
+                await gate.ArriveAsync().WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            }
+
+            return read;
+        }
+    }
+
+    [Fact]
+    public async Task Store_WhenAFileOfThatSizeIsAlreadyThere_NeverOverwritesIt()
+    {
+        var content = TestFiles.Random(5000, seed: 5);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+        var path = Path.Combine(_root, sha[..2], sha[2..4], sha);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var existing = TestFiles.Random(5000, seed: 6);
+        await File.WriteAllBytesAsync(path, existing);
+
+        await _store.StoreAsync(new MemoryStream(content));
+
+        Assert.Equal(existing, await File.ReadAllBytesAsync(path));
+        Assert.Empty(TempFiles());
+    }
+
+    [Fact]
+    public async Task Store_WhenTheFileThereIsTruncated_ReplacesItWithTheVerifiedContent()
+    {
+        var content = TestFiles.Random(5000, seed: 7);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+        var path = Path.Combine(_root, sha[..2], sha[2..4], sha);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllBytesAsync(path, content[..100]);
+
+        await _store.StoreAsync(new MemoryStream(content));
+
+        Assert.Equal(content, await File.ReadAllBytesAsync(path));
     }
 
     [Fact]
