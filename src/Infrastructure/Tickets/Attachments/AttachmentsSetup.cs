@@ -25,6 +25,7 @@ public static class AttachmentsSetup
         services.AddScoped<AttachmentIntake>();
         services.AddSingleton<IFileStore>(sp => new DiskFileStore(
             paths.EnsureDirectory(sp.GetRequiredService<IOptions<AttachmentOptions>>().Value.Directory),
+            sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<DiskFileStore>>()));
         services.AddScoped<IAttachmentsDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
         return services;

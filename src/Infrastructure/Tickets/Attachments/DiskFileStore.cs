@@ -18,13 +18,17 @@ internal sealed partial class DiskFileStore : IFileStore
     private readonly string _temp;
     private readonly ILogger<DiskFileStore> _logger;
 
-    public DiskFileStore(string root, ILogger<DiskFileStore> logger)
+    public DiskFileStore(string root, TimeProvider time, ILogger<DiskFileStore> logger)
     {
         _root = Path.GetFullPath(root);
         _temp = Path.Combine(_root, ".tmp");
         _logger = logger;
         Directory.CreateDirectory(_temp);
+        RemoveAbandonedTemporaryFiles(time.GetUtcNow() - AbandonedAfter);
     }
+
+    /// <summary>A temporary file this old was left by a process that stopped in the middle of a copy.</summary>
+    internal static TimeSpan AbandonedAfter { get; } = TimeSpan.FromDays(1);
 
     public string Root => _root;
 
@@ -107,6 +111,18 @@ internal sealed partial class DiskFileStore : IFileStore
 
     public Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken = default) =>
         Task.FromResult(IsValidHash(sha256) && File.Exists(PathOf(sha256)));
+
+    /// <summary>Another node may be copying right now, so only files older than a day are removed.</summary>
+    private void RemoveAbandonedTemporaryFiles(DateTimeOffset olderThan)
+    {
+        foreach (var file in new DirectoryInfo(_temp).EnumerateFiles("*.part"))
+        {
+            if (file.LastWriteTimeUtc < olderThan.UtcDateTime)
+            {
+                TryDelete(file.FullName);
+            }
+        }
+    }
 
     /// <summary><c>root/ab/cd/abcd…</c> for a valid lowercase hash.</summary>
     internal string PathOf(string sha256) => Path.Combine(_root, sha256[..2], sha256[2..4], sha256);

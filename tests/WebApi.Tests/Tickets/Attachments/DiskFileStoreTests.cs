@@ -9,7 +9,7 @@ public sealed class DiskFileStoreTests : IDisposable
     private readonly string _root = Path.Combine(Path.GetTempPath(), "mesa-store-tests", Guid.NewGuid().ToString("N"));
     private readonly DiskFileStore _store;
 
-    public DiskFileStoreTests() => _store = new DiskFileStore(_root, NullLogger<DiskFileStore>.Instance);
+    public DiskFileStoreTests() => _store = new DiskFileStore(_root, TimeProvider.System, NullLogger<DiskFileStore>.Instance);
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
@@ -151,6 +151,23 @@ public sealed class DiskFileStoreTests : IDisposable
 
         Assert.Empty(StoredFiles());
         Assert.Empty(TempFiles());
+    }
+
+    [Fact]
+    public void Start_RemovesTemporaryFilesAbandonedLongAgoButNotRecentOnes()
+    {
+        var old = Path.Combine(_root, ".tmp", "old.part");
+        var recent = Path.Combine(_root, ".tmp", "recent.part");
+        File.WriteAllBytes(old, [1]);
+        File.WriteAllBytes(recent, [2]);
+        var now = new DateTimeOffset(2026, 3, 2, 13, 0, 0, TimeSpan.Zero);
+        File.SetLastWriteTimeUtc(old, now.UtcDateTime.AddDays(-2));
+        File.SetLastWriteTimeUtc(recent, now.UtcDateTime.AddHours(-1));
+
+        _ = new DiskFileStore(_root, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(now), NullLogger<DiskFileStore>.Instance);
+
+        Assert.False(File.Exists(old));
+        Assert.True(File.Exists(recent));
     }
 
     [Theory]
