@@ -78,7 +78,7 @@ public static class MultipartUploads
         try
         {
             await using var body = new RequestLimitStream(request.Body, maxRequest);
-            var reader = new MultipartReader(boundary, body) { HeadersLengthLimit = HeadersLengthLimit, HeadersCountLimit = 16 };
+            var reader = new MultipartReader(boundary, body) { HeadersLengthLimit = HeadersLengthLimit, HeadersCountLimit = 16, BodyLengthLimit = maxRequest };
             long fieldBytes = 0;
             MultipartSection? section;
             while ((section = await reader.ReadNextSectionAsync(cancellationToken)) is not null)
