@@ -23,10 +23,26 @@ public static class AttachmentUploadSetup
         return services;
     }
 
-    /// <summary>Documents a multipart upload endpoint: the form it accepts and its 413 answer.</summary>
-    public static RouteHandlerBuilder AcceptsAttachmentUpload(this RouteHandlerBuilder builder) => builder
-        .Accepts<IFormCollection>("multipart/form-data")
+    /// <summary>Documents a multipart upload endpoint that only takes files: its form and its 413/415 answers.</summary>
+    public static RouteHandlerBuilder AcceptsAttachmentUpload(this RouteHandlerBuilder builder) =>
+        builder.AcceptsAttachmentUpload<AttachmentUploadForm>();
+
+    /// <summary>
+    /// Documents a multipart upload endpoint: <typeparamref name="TForm"/> describes the form for Swagger only (its
+    /// text fields, and an <see cref="IFormFileCollection"/> <c>Attachments</c> property for the files); the
+    /// endpoint itself reads the body with <see cref="MultipartUploads.ReadAttachmentUploadAsync"/>.
+    /// </summary>
+    public static RouteHandlerBuilder AcceptsAttachmentUpload<TForm>(this RouteHandlerBuilder builder)
+        where TForm : notnull => builder
+        .Accepts<TForm>("multipart/form-data")
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
         .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
         .ProducesValidationProblem();
+}
+
+/// <summary>The files of an upload, as Swagger shows the form (field <c>attachments</c>, repeated).</summary>
+public sealed class AttachmentUploadForm
+{
+    /// <summary>The files (at most <c>Tickets:Attachments:MaxFilesPerRequest</c>, each at most <c>MaxFileBytes</c>).</summary>
+    public IFormFileCollection? Attachments { get; init; }
 }
