@@ -8,6 +8,7 @@ using MesaServicios.Infrastructure.Common.Health;
 using MesaServicios.Infrastructure.Common.Jobs;
 using MesaServicios.Infrastructure.Common.Persistence;
 using MesaServicios.Infrastructure.Notifications;
+using MesaServicios.Infrastructure.Tickets.Attachments;
 using MesaServicios.Infrastructure.Users;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -40,6 +41,7 @@ public static class DependencyInjection
         AddIdentity(services, configuration, paths);
         AddMail(services, configuration);
         AddJobs(services, configuration, paths);
+        services.AddTicketAttachments(configuration, paths);
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])

@@ -8,6 +8,7 @@ using MesaServicios.Infrastructure;
 using MesaServicios.Infrastructure.Common.Jobs;
 using MesaServicios.Infrastructure.Common.Persistence;
 using MesaServicios.WebApi.Common;
+using MesaServicios.WebApi.Tickets.Attachments;
 using MesaServicios.WebApi.Users;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
@@ -42,6 +43,7 @@ builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => o.JsonSeri
 builder.Services.AddMesaAuthentication();
 builder.Services.AddMesaSwagger();
 builder.Services.AddMesaRateLimiting(builder.Configuration);
+builder.Services.AddAttachmentUploads();
 
 var app = builder.Build();
 
