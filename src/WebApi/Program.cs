@@ -8,6 +8,7 @@ using MesaServicios.Infrastructure;
 using MesaServicios.Infrastructure.Common.Jobs;
 using MesaServicios.Infrastructure.Common.Persistence;
 using MesaServicios.WebApi.Common;
+using MesaServicios.WebApi.Notifications;
 using MesaServicios.WebApi.Users;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
@@ -90,6 +91,9 @@ app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Administrator, "/hangfi
 app.MapAuthEndpoints();
 app.MapMeEndpoints();
 app.MapUserAdminEndpoints();
+app.MapMyNotificationEndpoints();
+app.MapOutboxAdminEndpoints();
+app.MapActionLinkEndpoints();
 
 if (app.Services.GetRequiredService<IOptions<JobsOptions>>().Value.Enabled)
 {

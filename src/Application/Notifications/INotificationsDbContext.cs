@@ -8,5 +8,11 @@ public interface INotificationsDbContext
 {
     DbSet<OutboxEmail> OutboxEmails { get; }
 
+    DbSet<Notification> Notifications { get; }
+
+    DbSet<NotificationPreference> NotificationPreferences { get; }
+
+    DbSet<ActionLink> ActionLinks { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
