@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Mediator;
 using MesaServicios.Application.Common;
@@ -116,5 +115,5 @@ internal static class ActionLinkEndpoints
         return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
     }
 
-    private static string Encode(string value) => WebUtility.HtmlEncode(value);
+    private static string Encode(string value) => EmailLayout.Encode(value);
 }

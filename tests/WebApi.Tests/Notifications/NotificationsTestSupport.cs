@@ -38,6 +38,21 @@ public static class IntegrationEvents
                 CancellationToken.None);
         });
 
+    /// <summary>Runs the delivery request until nothing is left to claim, as the job does; returns how many were sent.</summary>
+    public static async Task<int> DrainOutboxAsync(this MesaApiFactory factory)
+    {
+        var sent = 0;
+        while (true)
+        {
+            var report = await factory.DeliverOutboxAsync();
+            sent += report.Sent;
+            if (report.Claimed == 0)
+            {
+                return sent;
+            }
+        }
+    }
+
     public static Task DeactivateAsync(this MesaApiFactory factory, Guid userId) =>
         factory.WithScopeAsync(async sp =>
         {
@@ -159,6 +174,7 @@ public sealed class SmtpNotificationsFactory : NotificationsFactory
         With("Mail:Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         With("Mail:Smtp:Security", "None");
         With("Mail:Smtp:TimeoutSeconds", "10");
+        With("Mail:DeliveryBatchSize", "5");
         Smtp.Start();
     }
 
@@ -218,8 +234,14 @@ public sealed class LoopbackSmtpServer : IDisposable
 
     public int CountOf(string messageId) => _store.Messages.Count(m => m.MessageId == messageId);
 
+    /// <summary>Starts listening (again); does nothing when already listening.</summary>
     public void Start()
     {
+        if (_server is not null)
+        {
+            return;
+        }
+
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
             .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using MesaServicios.Application.Common.Localization;
 
@@ -100,5 +99,13 @@ public static class EmailLayout
         return new RenderedEmail(subject, text.ToString(), html.ToString());
     }
 
-    private static string Encode(string value) => WebUtility.HtmlEncode(value);
+    /// <summary>Escapes the five HTML-significant characters and leaves accents readable (the page is UTF-8).</summary>
+    public static string Encode(string value) => new StringBuilder(value.Length)
+        .Append(value)
+        .Replace("&", "&amp;")
+        .Replace("<", "&lt;")
+        .Replace(">", "&gt;")
+        .Replace("\"", "&quot;")
+        .Replace("'", "&#39;")
+        .ToString();
 }
