@@ -75,6 +75,15 @@ internal static class NotificationsMessages
         ["notifications.email.approve"] = ("Aprobar la solución", "Approve the solution"),
         ["notifications.email.reject"] = ("Rechazar la solución", "Reject the solution"),
 
+        // Account mails
+        ["notifications.account.password_reset.subject"] = ("Restablece tu contraseña de la Mesa de Servicios", "Reset your Service Desk password"),
+        ["notifications.account.password_reset.intro"] = ("Recibimos una solicitud para restablecer tu contraseña. Usa el siguiente enlace en los próximos {0} minutos para elegir una nueva.", "We received a request to reset your password. Use the link below within {0} minutes to choose a new one."),
+        ["notifications.account.password_reset.action"] = ("Elegir una nueva contraseña", "Choose a new password"),
+        ["notifications.account.password_reset.ignore"] = ("Si no lo pediste, ignora este mensaje: tu contraseña no cambia.", "If you did not ask for it, ignore this message: your password does not change."),
+        ["notifications.account.invitation.subject"] = ("Tu cuenta en la Mesa de Servicios TIC", "Your ICT Service Desk account"),
+        ["notifications.account.invitation.intro"] = ("La Oficina TIC creó tu cuenta con el correo {0}. Elige tu contraseña para empezar a registrar y seguir tus tickets.", "The ICT office created your account with the address {0}. Choose your password to start opening and following your tickets."),
+        ["notifications.account.invitation.action"] = ("Elegir mi contraseña", "Choose my password"),
+
         // Action link pages
         ["notifications.link.approve.question"] = ("¿Apruebas la solución del ticket #{0}? El ticket se cerrará.", "Do you approve the solution of ticket #{0}? The ticket will close."),
         ["notifications.link.reject.question"] = ("¿Rechazas la solución del ticket #{0}? Cuéntanos por qué; el técnico seguirá trabajando en él.", "Do you reject the solution of ticket #{0}? Tell us why; the technician will keep working on it."),
