@@ -1,5 +1,6 @@
 using MesaServicios.Domain.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace MesaServicios.Application.Notifications;
 
@@ -13,6 +14,9 @@ public interface INotificationsDbContext
     DbSet<NotificationPreference> NotificationPreferences { get; }
 
     DbSet<ActionLink> ActionLinks { get; }
+
+    /// <summary>Lets a long delivery run forget the batches it finished (otherwise every save rescans them all).</summary>
+    ChangeTracker ChangeTracker { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
