@@ -12,7 +12,8 @@ namespace MesaServicios.Infrastructure.Notifications;
 /// scope (a delivery run), and closed with it; after any failure it is dropped and the next message reconnects.
 /// A 5xx reply is a permanent failure; everything else is retried.
 /// </summary>
-internal sealed class SmtpEmailSender(IOptions<MailOptions> options) : IEmailSender, IAsyncDisposable
+/// <remarks>Disposable both ways: Hangfire disposes its job scope synchronously, the tests and the host asynchronously.</remarks>
+internal sealed class SmtpEmailSender(IOptions<MailOptions> options) : IEmailSender, IAsyncDisposable, IDisposable
 {
     private SmtpClient? _client;
 
@@ -44,6 +45,24 @@ internal sealed class SmtpEmailSender(IOptions<MailOptions> options) : IEmailSen
             try
             {
                 await client.DisconnectAsync(quit: true);
+            }
+            catch (Exception ex) when (ex is SmtpProtocolException or IOException or System.Net.Sockets.SocketException or TimeoutException)
+            {
+                // The messages were already accepted; a failed QUIT changes nothing.
+            }
+        }
+
+        _client?.Dispose();
+        _client = null;
+    }
+
+    public void Dispose()
+    {
+        if (_client is { IsConnected: true } client)
+        {
+            try
+            {
+                client.Disconnect(quit: true);
             }
             catch (Exception ex) when (ex is SmtpProtocolException or IOException or System.Net.Sockets.SocketException or TimeoutException)
             {

@@ -1,5 +1,7 @@
 using MesaServicios.Application.Tickets.Contracts;
 using MesaServicios.Domain.Notifications;
+using MesaServicios.Infrastructure.Notifications;
+using Microsoft.Extensions.DependencyInjection;
 using MesaServicios.WebApi.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
@@ -96,6 +98,21 @@ public sealed class SmtpDeliveryTests : IClassFixture<SmtpNotificationsFactory>
         Assert.Equal(72, queued.Count);
         Assert.All(queued, id => Assert.Equal(1, _factory.Smtp.CountOf(id)));
         Assert.Equal(queued.Count, runs.Sum());
+    }
+
+    [Fact]
+    public async Task DeliverOutboxJob_InAScopeDisposedSynchronously_AsHangfireDoes_DeliversAndClosesCleanly()
+    {
+        var cast = await _factory.CastAsync();
+        var ticketId = Interlocked.Increment(ref _nextTicket);
+        await _factory.PublishAsync(NotificationMatrixTests.Base<TicketPendingIntegrationEvent>(cast, ticketId, cast.Technician, cast.Technician) with { Reason = "Esperando." });
+
+        using (var scope = _factory.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DeliverOutboxJob>().RunAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(2, _factory.Smtp.For(ticketId).Count);
     }
 
     private static string To(MimeMessage message) => message.To.Mailboxes.Single().Address;
