@@ -22,8 +22,11 @@ internal static class ActionLinkEndpoints
     {
         var group = app.MapGroup(string.Empty).WithTags("Notification links").AllowAnonymous();
 
-        group.MapGet(Route, async (string token, ISender sender, CancellationToken ct) =>
-                Page(token, await sender.Send(new DescribeActionLinkQuery(token), ct)))
+        group.MapGet(Route, async (string token, HttpResponse response, ISender sender, CancellationToken ct) =>
+            {
+                Private(response);
+                return Page(token, await sender.Send(new DescribeActionLinkQuery(token), ct));
+            })
             .WithSummary("Confirmation page (HTML, in the recipient's language) of a signed e-mail link; does nothing by itself.")
             .Produces<string>(StatusCodes.Status200OK, "text/html")
             .Produces<string>(StatusCodes.Status404NotFound, "text/html")
@@ -32,6 +35,7 @@ internal static class ActionLinkEndpoints
 
         group.MapPost(Route, async (string token, HttpRequest request, ISender sender, CancellationToken ct) =>
             {
+                Private(request.HttpContext.Response);
                 var text = request.HasFormContentType ? (await request.ReadFormAsync(ct))["text"].ToString() : null;
                 try
                 {
@@ -65,6 +69,14 @@ internal static class ActionLinkEndpoints
             .Produces<string>(StatusCodes.Status410Gone, "text/html");
 
         return app;
+    }
+
+    /// <summary>The token in the address is a credential: never cached, never sent on as a referrer, never indexed.</summary>
+    private static void Private(HttpResponse response)
+    {
+        response.Headers.CacheControl = "no-store";
+        response.Headers["Referrer-Policy"] = "no-referrer";
+        response.Headers["X-Robots-Tag"] = "noindex, nofollow";
     }
 
     private static IResult Page(string token, ActionLinkView view)

@@ -29,6 +29,8 @@ public sealed partial class ActionLinkTests : IClassFixture<SmtpNotificationsFac
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
         Assert.Contains($"¿Apruebas la solución del ticket #{ticketId}?", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(page.Headers.CacheControl?.NoStore);
+        Assert.Equal("no-referrer", page.Headers.GetValues("Referrer-Policy").Single());
         Assert.Empty(Decisions(ticketId));
 
         var done = await browser.PostAsync(approve, Form("¡Gracias!"));
