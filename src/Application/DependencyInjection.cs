@@ -2,6 +2,9 @@ using FluentValidation;
 using MesaServicios.Application.Common.Events;
 using MesaServicios.Application.Notifications;
 using MesaServicios.Application.Notifications.Contracts;
+using MesaServicios.Application.Notifications.Links;
+using MesaServicios.Application.Notifications.Matrix;
+using MesaServicios.Application.Notifications.Ticketing;
 using MesaServicios.Application.Users.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,6 +23,9 @@ public static class DependencyInjection
         services.AddScoped<SessionTokens>();
         services.AddScoped<Users.Emails.AccountInvitations>();
         services.AddScoped<IEmailOutbox, EmailOutbox>();
+        services.AddScoped<RecipientResolver>();
+        services.AddScoped<TicketNotifier>();
+        services.AddScoped<ITicketDecisionSender, MediatorTicketDecisionSender>();
         return services;
     }
 

@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Storage.SQLite;
 using MesaServicios.Application.Common;
 using MesaServicios.Application.Notifications;
+using MesaServicios.Application.Notifications.Links;
 using MesaServicios.Application.Users;
 using MesaServicios.Infrastructure.Common;
 using MesaServicios.Infrastructure.Common.Health;
@@ -35,6 +36,7 @@ public static class DependencyInjection
         services.AddOptions<PortalOptions>().Bind(configuration.GetSection(PortalOptions.Section));
         services.AddOptions<JwtOptions>().Bind(configuration.GetSection(AuthOptions.Section));
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section));
+        services.AddOptions<NotificationsOptions>().Bind(configuration.GetSection(NotificationsOptions.Section));
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section));
 
         AddPersistence(services, configuration, paths);
@@ -125,6 +127,7 @@ public static class DependencyInjection
         }
 
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<IActionLinkProtector, DataProtectionActionLinkProtector>();
         services.AddScoped<DeliverOutboxJob>();
     }
 

@@ -9,6 +9,7 @@ using MesaServicios.Infrastructure.Common.Jobs;
 using MesaServicios.Infrastructure.Common.Persistence;
 using MesaServicios.WebApi.Common;
 using MesaServicios.WebApi.Tickets.Attachments;
+using MesaServicios.WebApi.Notifications;
 using MesaServicios.WebApi.Users;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
@@ -95,6 +96,9 @@ app.MapAuthEndpoints();
 app.MapMeEndpoints();
 app.MapUserAdminEndpoints();
 app.MapDashboardSignInEndpoints();
+app.MapMyNotificationEndpoints();
+app.MapOutboxAdminEndpoints();
+app.MapActionLinkEndpoints();
 
 if (app.Services.GetRequiredService<IOptions<JobsOptions>>().Value.Enabled)
 {

@@ -9,7 +9,7 @@ internal sealed class EmailOutbox(INotificationsDbContext db, IOptions<MailOptio
     public string Enqueue(EmailMessage message)
     {
         var now = clock.GetUtcNow();
-        var messageId = $"{Guid.CreateVersion7(now):N}@{options.Value.MessageIdDomain}";
+        var messageId = message.MessageId ?? $"{Guid.CreateVersion7(now):N}@{options.Value.MessageIdDomain}";
         db.OutboxEmails.Add(OutboxEmail.Create(
             message.Kind,
             message.RecipientUserId,
@@ -21,7 +21,9 @@ internal sealed class EmailOutbox(INotificationsDbContext db, IOptions<MailOptio
             messageId,
             now,
             message.AutoSubmitted,
-            message.TicketId));
+            message.TicketId,
+            message.InReplyTo,
+            message.References));
         return messageId;
     }
 }

@@ -1,5 +1,6 @@
 using MesaServicios.Domain.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace MesaServicios.Application.Notifications;
 
@@ -7,6 +8,15 @@ namespace MesaServicios.Application.Notifications;
 public interface INotificationsDbContext
 {
     DbSet<OutboxEmail> OutboxEmails { get; }
+
+    DbSet<Notification> Notifications { get; }
+
+    DbSet<NotificationPreference> NotificationPreferences { get; }
+
+    DbSet<ActionLink> ActionLinks { get; }
+
+    /// <summary>Lets a long delivery run forget the batches it finished (otherwise every save rescans them all).</summary>
+    ChangeTracker ChangeTracker { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

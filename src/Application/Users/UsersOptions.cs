@@ -39,15 +39,3 @@ public sealed class AuthOptions
     /// <summary>How long the "set your password" link of a new account works.</summary>
     public int InvitationTokenDays { get; set; } = 7;
 }
-
-/// <summary>The web portal people open from e-mails (section "Portal").</summary>
-public sealed class PortalOptions
-{
-    public const string Section = "Portal";
-
-    public string BaseUrl { get; set; } = "http://localhost:5173";
-
-    /// <summary>The portal page where a person sets a new password with a token from an e-mail.</summary>
-    public string ResetPasswordLink(string email, string token) =>
-        $"{BaseUrl.TrimEnd('/')}/restablecer-contrasena?email={Uri.EscapeDataString(email)}&token={Uri.EscapeDataString(token)}";
-}

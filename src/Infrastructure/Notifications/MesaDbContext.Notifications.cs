@@ -7,4 +7,10 @@ namespace MesaServicios.Infrastructure.Common.Persistence;
 public sealed partial class MesaDbContext : INotificationsDbContext
 {
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+
+    public DbSet<ActionLink> ActionLinks => Set<ActionLink>();
 }

@@ -1,3 +1,4 @@
+using MesaServicios.Application.Common;
 using System.Text;
 using FluentValidation;
 using MesaServicios.Application.Notifications.Contracts;

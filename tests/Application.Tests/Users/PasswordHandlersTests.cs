@@ -1,3 +1,4 @@
+using MesaServicios.Application.Common;
 using FluentValidation;
 using MesaServicios.Application.Common.Security;
 using MesaServicios.Application.Notifications.Contracts;

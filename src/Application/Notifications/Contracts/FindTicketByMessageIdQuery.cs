@@ -1,15 +1,18 @@
+using System.Globalization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace MesaServicios.Application.Notifications.Contracts;
 
 /// <summary>
 /// The ticket a mail thread belongs to: the first of <paramref name="MessageIds"/> (from In-Reply-To and
-/// References) that is the Message-ID of a mail we sent about a ticket. Null when none is ours.
+/// References) that is the Message-ID of a mail we sent about a ticket, or the thread root every such mail
+/// references (<c>ticket-N@{MessageIdDomain}</c>). Null when none is ours.
 /// </summary>
 public sealed record FindTicketByMessageIdQuery(IReadOnlyList<string> MessageIds) : IQuery<int?>;
 
-internal sealed class FindTicketByMessageIdQueryHandler(INotificationsDbContext db) : IQueryHandler<FindTicketByMessageIdQuery, int?>
+internal sealed class FindTicketByMessageIdQueryHandler(INotificationsDbContext db, IOptions<MailOptions> options) : IQueryHandler<FindTicketByMessageIdQuery, int?>
 {
     public async ValueTask<int?> Handle(FindTicketByMessageIdQuery query, CancellationToken cancellationToken)
     {
@@ -19,9 +22,24 @@ internal sealed class FindTicketByMessageIdQueryHandler(INotificationsDbContext 
             return null;
         }
 
-        return await db.OutboxEmails.AsNoTracking()
+        var found = await db.OutboxEmails.AsNoTracking()
             .Where(e => ids.Contains(e.MessageId) && e.TicketId != null)
             .Select(e => e.TicketId)
             .FirstOrDefaultAsync(cancellationToken);
+        return found ?? ids.Select(id => RootTicket(id, options.Value.MessageIdDomain)).FirstOrDefault(t => t is not null);
+    }
+
+    /// <summary>"ticket-123@domain" → 123, for our own domain only.</summary>
+    private static int? RootTicket(string messageId, string domain)
+    {
+        const string prefix = "ticket-";
+        var suffix = "@" + domain;
+        if (!messageId.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) || !messageId.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var number = messageId[prefix.Length..^suffix.Length];
+        return int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var ticketId) && ticketId > 0 ? ticketId : null;
     }
 }

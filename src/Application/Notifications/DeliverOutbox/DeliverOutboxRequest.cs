@@ -37,7 +37,9 @@ internal sealed partial class DeliverOutboxRequestHandler(
             .Select(e => e.Id)
             .Take(settings.DeliveryBatchSize);
         var claimed = await db.OutboxEmails
-            .Where(e => due.Contains(e.Id) && (e.ClaimedUntil == null || e.ClaimedUntil < now))
+            // The outer filter repeats every condition: on a database that re-checks only the updated row's own
+            // predicate under concurrency (PostgreSQL, read committed), a message just marked Sent stays unclaimable.
+            .Where(e => due.Contains(e.Id) && e.Status == OutboxEmailStatus.Pending && e.NextAttemptAt <= now && (e.ClaimedUntil == null || e.ClaimedUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.ClaimToken, claim).SetProperty(e => e.ClaimedUntil, until), cancellationToken);
         if (claimed == 0)
         {
@@ -73,6 +75,7 @@ internal sealed partial class DeliverOutboxRequestHandler(
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        db.ChangeTracker.Clear();
         return new DeliveryReport(claimed, sent, failed, dead);
     }
 

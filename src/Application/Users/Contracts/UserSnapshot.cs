@@ -41,8 +41,12 @@ internal sealed class UserSnapshotQueriesHandler(IUsersDbContext db) :
         return await Project(db.Users.AsNoTracking().Where(u => emails.Contains(u.Email))).ToListAsync(cancellationToken);
     }
 
-    public async ValueTask<IReadOnlyList<UserSnapshot>> Handle(ListActiveUsersByRoleQuery query, CancellationToken cancellationToken) =>
-        await Project(db.Users.AsNoTracking().Where(u => u.IsActive && u.Role >= query.AtLeast)).ToListAsync(cancellationToken);
+    public async ValueTask<IReadOnlyList<UserSnapshot>> Handle(ListActiveUsersByRoleQuery query, CancellationToken cancellationToken)
+    {
+        // Roles are stored by name: compare as a set of names, not with >= (which SQL would compare as text).
+        var roles = Enum.GetValues<UserRole>().Where(r => r >= query.AtLeast).ToArray();
+        return await Project(db.Users.AsNoTracking().Where(u => u.IsActive && roles.Contains(u.Role))).ToListAsync(cancellationToken);
+    }
 
     private static IQueryable<UserSnapshot> Project(IQueryable<User> users) =>
         users.Select(u => new UserSnapshot(u.Id, u.Email, u.FullName, u.Department, u.Phone, u.Role, u.IsActive, u.Language));

@@ -1,3 +1,4 @@
+using MesaServicios.Application.Common;
 using MesaServicios.Application.Notifications.Contracts;
 using MesaServicios.Domain.Users;
 using Microsoft.Extensions.Options;

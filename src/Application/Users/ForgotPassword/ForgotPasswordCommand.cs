@@ -1,3 +1,4 @@
+using MesaServicios.Application.Common;
 using FluentValidation;
 using Mediator;
 using MesaServicios.Application.Common.Localization;
@@ -43,7 +44,7 @@ internal sealed class ForgotPasswordCommandHandler(
         }
 
         var token = await credentials.CreatePasswordResetTokenAsync(user.Id, cancellationToken);
-        outbox.Enqueue(AccountEmails.PasswordReset(user, portal.Value.ResetPasswordLink(user.Email, token), auth.Value.PasswordResetTokenMinutes));
+        outbox.Enqueue(Emails.AccountEmails.PasswordReset(user, portal.Value.ResetPasswordLink(user.Email, token), auth.Value.PasswordResetTokenMinutes));
         return Unit.Value;
     }
 }

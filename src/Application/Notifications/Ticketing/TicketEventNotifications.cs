@@ -1,0 +1,79 @@
+using Mediator;
+using MesaServicios.Application.Notifications.Contracts;
+using MesaServicios.Application.Notifications.Matrix;
+using MesaServicios.Application.Tickets.Contracts;
+
+namespace MesaServicios.Application.Notifications.Ticketing;
+
+/// <summary>
+/// The Notifications module's reaction to the Tickets module's integration events. They are published inside the
+/// ticket's transaction, so the in-app notifications and outbox e-mails written here commit with the change.
+/// </summary>
+internal sealed class TicketEventNotifications(TicketNotifier notifier) :
+    INotificationHandler<TicketCreatedIntegrationEvent>,
+    INotificationHandler<TicketAssignedIntegrationEvent>,
+    INotificationHandler<TicketFollowUpAddedIntegrationEvent>,
+    INotificationHandler<TicketPendingIntegrationEvent>,
+    INotificationHandler<TicketSolvedIntegrationEvent>,
+    INotificationHandler<TicketApprovedIntegrationEvent>,
+    INotificationHandler<TicketRejectedIntegrationEvent>,
+    INotificationHandler<TicketClosedIntegrationEvent>,
+    INotificationHandler<TicketEscalatedIntegrationEvent>,
+    INotificationHandler<TicketObserverAddedIntegrationEvent>
+{
+    public ValueTask Handle(TicketCreatedIntegrationEvent notification, CancellationToken cancellationToken) =>
+        Notify(NotificationMatrix.TicketCreated, notification, cancellationToken, Section("notifications.label.description", notification.Description));
+
+    public ValueTask Handle(TicketAssignedIntegrationEvent notification, CancellationToken cancellationToken) =>
+        Notify(NotificationMatrix.TicketAssigned, notification, cancellationToken);
+
+    public ValueTask Handle(TicketFollowUpAddedIntegrationEvent notification, CancellationToken cancellationToken) =>
+        Notify(
+            notification.IsPrivate ? NotificationMatrix.TicketPrivateFollowUp : NotificationMatrix.TicketFollowUp,
+            notification,
+            cancellationToken,
+            Section("notifications.label.follow_up", notification.Content));
+
+    public ValueTask Handle(TicketPendingIntegrationEvent notification, CancellationToken cancellationToken) =>
+        Notify(NotificationMatrix.TicketPending, notification, cancellationToken, Section("notifications.label.reason", notification.Reason));
+
+    public ValueTask Handle(TicketSolvedIntegrationEvent notification, CancellationToken cancellationToken) =>
+        Notify(NotificationMatrix.TicketSolved, notification, cancellationToken, Section("notifications.label.solution", notification.Solution));
+
+    public ValueTask Handle(TicketApprovedIntegrationEvent notification, CancellationToken cancellationToken) =>
+        Notify(NotificationMatrix.TicketApproved, notification, cancellationToken, Section("notifications.label.comment", notification.Comment));
+
+    public ValueTask Handle(TicketRejectedIntegrationEvent notification, CancellationToken cancellationToken) =>
+        Notify(NotificationMatrix.TicketRejected, notification, cancellationToken, Section("notifications.label.reason", notification.Reason));
+
+    public ValueTask Handle(TicketClosedIntegrationEvent notification, CancellationToken cancellationToken) =>
+        notifier.NotifyAsync(
+            new TicketNotice(
+                NotificationMatrix.TicketClosed,
+                notification,
+                Participants(notification),
+                IntroCode: notification.Automatic ? "notifications.ticket.closed.automatic.intro" : null),
+            cancellationToken);
+
+    public ValueTask Handle(TicketEscalatedIntegrationEvent notification, CancellationToken cancellationToken) =>
+        notifier.NotifyAsync(
+            new TicketNotice(
+                notification.ToAdministrators ? NotificationMatrix.TicketEscalated : NotificationMatrix.TicketSlaWarning,
+                notification,
+                Participants(notification),
+                IntroArgument: notification.Level),
+            cancellationToken);
+
+    public ValueTask Handle(TicketObserverAddedIntegrationEvent notification, CancellationToken cancellationToken) =>
+        notifier.NotifyAsync(
+            new TicketNotice(NotificationMatrix.TicketObserverAdded, notification, Participants(notification) with { NewObserverId = notification.ObserverId }),
+            cancellationToken);
+
+    private ValueTask Notify(string kind, TicketIntegrationEvent notification, CancellationToken cancellationToken, EmailSection? quote = null) =>
+        notifier.NotifyAsync(new TicketNotice(kind, notification, Participants(notification), quote), cancellationToken);
+
+    private static EmailSection? Section(string label, string? text) => string.IsNullOrWhiteSpace(text) ? null : new EmailSection(label, text);
+
+    private static TicketParticipants Participants(TicketIntegrationEvent e) =>
+        new(e.ActorId, e.RequesterId, e.AssignedTechnicianId, e.ObserverIds);
+}

@@ -1,0 +1,185 @@
+using MesaServicios.Application.Common;
+using System.Globalization;
+using Mediator;
+using MesaServicios.Application.Common.Localization;
+using MesaServicios.Application.Notifications.Contracts;
+using MesaServicios.Application.Notifications.Links;
+using MesaServicios.Application.Notifications.Matrix;
+using MesaServicios.Application.Tickets.Contracts;
+using MesaServicios.Application.Users.Contracts;
+using MesaServicios.Domain.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace MesaServicios.Application.Notifications.Ticketing;
+
+/// <summary>What to say about one ticket event: its matrix row, participants and the quoted text, if any.</summary>
+internal sealed record TicketNotice(
+    string Kind,
+    TicketIntegrationEvent Event,
+    TicketParticipants Participants,
+    EmailSection? Quote = null,
+    string? IntroCode = null,
+    object? IntroArgument = null);
+
+/// <summary>
+/// Writes, in the caller's transaction, one in-app notification and (unless the person turned it off) one
+/// outbox e-mail per recipient of a ticket event. Every mail of a ticket is threaded under the root
+/// Message-ID <c>ticket-N@domain</c>, which the requester's creation confirmation carries itself.
+/// </summary>
+internal sealed class TicketNotifier(
+    INotificationsDbContext db,
+    RecipientResolver resolver,
+    IEmailOutbox outbox,
+    IActionLinkProtector protector,
+    ISender sender,
+    IOptions<MailOptions> mail,
+    IOptions<PortalOptions> portal,
+    IOptions<NotificationsOptions> options,
+    TimeProvider clock)
+{
+    public static string RootMessageId(int ticketId, string domain) => $"ticket-{ticketId.ToString(CultureInfo.InvariantCulture)}@{domain}";
+
+    public async ValueTask NotifyAsync(TicketNotice notice, CancellationToken cancellationToken)
+    {
+        var rule = NotificationMatrix.Get(notice.Kind);
+        var recipients = await resolver.ResolveAsync(rule, notice.Participants, cancellationToken);
+        if (recipients.Count == 0)
+        {
+            return;
+        }
+
+        var ids = recipients.Select(r => r.User.Id).ToArray();
+        var mailOff = await db.NotificationPreferences.AsNoTracking()
+            .Where(p => ids.Contains(p.UserId) && p.Kind == notice.Kind && !p.EmailEnabled)
+            .Select(p => p.UserId)
+            .ToListAsync(cancellationToken);
+        var names = await NamesAsync(notice, cancellationToken);
+        var e = notice.Event;
+        var now = clock.GetUtcNow();
+        var root = RootMessageId(e.TicketId, mail.Value.MessageIdDomain);
+        var rootFree = notice.Kind == NotificationMatrix.TicketCreated
+            && !db.OutboxEmails.Local.Any(m => m.MessageId == root)
+            && !await db.OutboxEmails.AnyAsync(m => m.MessageId == root, cancellationToken);
+        var ticketUrl = $"{portal.Value.BaseUrl.TrimEnd('/')}/tickets/{e.TicketId.ToString(CultureInfo.InvariantCulture)}";
+
+        foreach (var recipient in recipients)
+        {
+            var user = recipient.User;
+            var culture = EmailLayout.Culture(user.Language);
+            var (titleCode, introCode) = Codes(notice, recipient.Role);
+            var title = Messages.Get(titleCode, culture, e.TicketId, e.Title);
+            var intro = Messages.Get(introCode, culture, e.TicketId, e.Title, Argument(notice, names, culture));
+            db.Notifications.Add(Notification.Create(user.Id, notice.Kind, e.TicketId, title, intro, $"/tickets/{e.TicketId.ToString(CultureInfo.InvariantCulture)}", now));
+            if (mailOff.Contains(user.Id))
+            {
+                continue;
+            }
+
+            var sections = new List<EmailSection>();
+            if (notice.Quote is { } quote)
+            {
+                sections.Add(new EmailSection(Messages.Get(quote.Label, culture), quote.Text));
+            }
+
+            if (notice.Kind == NotificationMatrix.TicketObserverAdded)
+            {
+                sections.Add(new EmailSection(Messages.Get("notifications.label.summary", culture), Summary(e, names, culture)));
+            }
+
+            var paragraphs = new List<string> { intro };
+            var links = new List<EmailLink> { new(Messages.Get("notifications.email.view_ticket", culture, e.TicketId), ticketUrl) };
+            if (notice.Kind == NotificationMatrix.TicketSolved && recipient.Role == Audience.Requester)
+            {
+                paragraphs.Add(Messages.Get("notifications.email.solved_instructions", culture, options.Value.ActionLinkLifetimeDays));
+                links.AddRange(IssueDecisionLinks(e.TicketId, user, now, culture));
+            }
+
+            var rendered = EmailLayout.Render(
+                culture,
+                EmailLayout.TicketSubject(e.TicketId, title),
+                user.FullName,
+                paragraphs,
+                sections,
+                links,
+                [Messages.Get("notifications.email.reply_hint", culture), Messages.Get("notifications.email.preferences_hint", culture)]);
+            var isRoot = rootFree && recipient.Role == Audience.RequesterConfirmation;
+            rootFree &= !isRoot;
+            outbox.Enqueue(new EmailMessage(
+                notice.Kind,
+                user.Email,
+                user.FullName,
+                rendered.Subject,
+                rendered.TextBody,
+                rendered.HtmlBody,
+                user.Id,
+                e.TicketId,
+                MessageId: isRoot ? root : null,
+                InReplyTo: isRoot ? null : root,
+                References: isRoot ? null : root));
+        }
+    }
+
+    private IEnumerable<EmailLink> IssueDecisionLinks(int ticketId, UserSnapshot user, DateTimeOffset now, CultureInfo culture)
+    {
+        var group = Guid.CreateVersion7(now);
+        var lifetime = TimeSpan.FromDays(options.Value.ActionLinkLifetimeDays);
+        var approve = ActionLink.Create(group, ActionLinkKind.ApproveSolution, ticketId, user.Id, user.Language, now, lifetime);
+        var reject = ActionLink.Create(group, ActionLinkKind.RejectSolution, ticketId, user.Id, user.Language, now, lifetime);
+        db.ActionLinks.AddRange(approve, reject);
+        var api = string.IsNullOrWhiteSpace(options.Value.ApiBaseUrl) ? portal.Value.BaseUrl : options.Value.ApiBaseUrl;
+        var prefix = $"{api.TrimEnd('/')}/api/v1/notifications/links/";
+        yield return new EmailLink(Messages.Get("notifications.email.approve", culture), prefix + protector.Protect(approve.Id));
+        yield return new EmailLink(Messages.Get("notifications.email.reject", culture), prefix + protector.Protect(reject.Id));
+    }
+
+    private static (string Title, string Intro) Codes(TicketNotice notice, Audience role)
+    {
+        var title = $"notifications.{notice.Kind}.title";
+        var intro = notice.IntroCode ?? $"notifications.{notice.Kind}.intro";
+        return (notice.Kind, role) switch
+        {
+            (NotificationMatrix.TicketCreated, Audience.RequesterConfirmation) => ($"notifications.{notice.Kind}.requester.title", $"notifications.{notice.Kind}.requester.intro"),
+            (NotificationMatrix.TicketCreated, Audience.AssignedTechnician) => (title, "notifications.ticket.created.assigned.intro"),
+            (NotificationMatrix.TicketCreated, Audience.Observers) => (title, "notifications.ticket.created.observer.intro"),
+            (NotificationMatrix.TicketAssigned, Audience.AssignedTechnician) => (title, "notifications.ticket.assigned.technician.intro"),
+            _ => (title, intro),
+        };
+    }
+
+    private static object? Argument(TicketNotice notice, IReadOnlyDictionary<Guid, string> names, CultureInfo culture) => notice.Kind switch
+    {
+        NotificationMatrix.TicketAssigned => notice.Event.AssignedTechnicianId is { } t && names.TryGetValue(t, out var name) ? name : Messages.Get("notifications.label.unassigned", culture),
+        _ => notice.IntroArgument,
+    };
+
+    private static string Summary(TicketIntegrationEvent e, IReadOnlyDictionary<Guid, string> names, CultureInfo culture)
+    {
+        var status = Messages.Get($"notifications.status.{e.Status}", culture);
+        var requester = names.GetValueOrDefault(e.RequesterId, string.Empty);
+        var technician = e.AssignedTechnicianId is { } t ? names.GetValueOrDefault(t, string.Empty) : Messages.Get("notifications.label.unassigned", culture);
+        return string.Join('\n',
+            $"#{e.TicketId.ToString(CultureInfo.InvariantCulture)} {e.Title}",
+            $"{Messages.Get("notifications.label.status", culture)}: {status}",
+            $"{Messages.Get("notifications.label.requester", culture)}: {requester}",
+            $"{Messages.Get("notifications.label.technician", culture)}: {technician}");
+    }
+
+    /// <summary>Names of the requester and technician, for the texts that mention them (assignment, observer welcome).</summary>
+    private async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(TicketNotice notice, CancellationToken cancellationToken)
+    {
+        if (notice.Kind is not (NotificationMatrix.TicketAssigned or NotificationMatrix.TicketObserverAdded))
+        {
+            return new Dictionary<Guid, string>();
+        }
+
+        var ids = new List<Guid> { notice.Event.RequesterId };
+        if (notice.Event.AssignedTechnicianId is { } technician)
+        {
+            ids.Add(technician);
+        }
+
+        var users = await sender.Send(new GetUserSnapshotsQuery(ids), cancellationToken);
+        return users.ToDictionary(u => u.Id, u => u.FullName);
+    }
+}
