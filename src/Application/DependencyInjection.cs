@@ -1,5 +1,7 @@
 using FluentValidation;
 using MesaServicios.Application.Common.Events;
+using MesaServicios.Application.Inbox;
+using MesaServicios.Application.Inbox.Ingest;
 using MesaServicios.Application.Notifications;
 using MesaServicios.Application.Notifications.Contracts;
 using MesaServicios.Application.Users.Sessions;
@@ -19,6 +21,9 @@ public static class DependencyInjection
 
         services.AddScoped<SessionTokens>();
         services.AddScoped<IEmailOutbox, EmailOutbox>();
+        services.AddScoped<IInboxTicketGateway, MediatorInboxTicketGateway>();
+        services.AddScoped<IInboxReplies, InboxReplies>();
+        services.AddScoped<IInboxIngestionHook, NoIngestionHook>();
         return services;
     }
 

@@ -7,7 +7,9 @@ using MesaServicios.Application.Common.Security;
 using MesaServicios.Infrastructure;
 using MesaServicios.Infrastructure.Common.Jobs;
 using MesaServicios.Infrastructure.Common.Persistence;
+using MesaServicios.Application.Inbox;
 using MesaServicios.WebApi.Common;
+using MesaServicios.WebApi.Inbox;
 using MesaServicios.WebApi.Users;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
@@ -90,10 +92,13 @@ app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Administrator, "/hangfi
 app.MapAuthEndpoints();
 app.MapMeEndpoints();
 app.MapUserAdminEndpoints();
+app.MapTriageEndpoints();
 
 if (app.Services.GetRequiredService<IOptions<JobsOptions>>().Value.Enabled)
 {
-    RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
+    RecurringJobs.Register(
+        app.Services.GetRequiredService<IRecurringJobManager>(),
+        app.Services.GetRequiredService<IOptions<InboxOptions>>().Value);
 }
 
 await app.RunAsync();

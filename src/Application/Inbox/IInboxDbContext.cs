@@ -1,0 +1,18 @@
+using MesaServicios.Domain.Inbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace MesaServicios.Application.Inbox;
+
+/// <summary>The Inbox module's tables.</summary>
+public interface IInboxDbContext
+{
+    DbSet<InboxMessage> InboxMessages { get; }
+
+    DbSet<UndeliverableAddress> UndeliverableAddresses { get; }
+
+    DbSet<InboxAutoReply> InboxAutoReplies { get; }
+
+    DbSet<InboxLease> InboxLeases { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}
