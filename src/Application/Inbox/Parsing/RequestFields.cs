@@ -90,9 +90,17 @@ public sealed record RequestFields(string? Name, string? Department, string? Pho
                 var j = i + 1;
                 while (j < lines.Length && !TryLabel(lines[j].Trim(), out _, out _))
                 {
-                    if (lines[j].Trim().Length > 0 && !IsGreetingOrClosing(lines[j].Trim()))
+                    var next = lines[j].Trim();
+                    if (IsGreetingOrClosing(next) || next == "--")
                     {
-                        collected.Add(lines[j].Trim());
+                        // "Gracias," and what follows (the signature) are not part of the detail.
+                        j = lines.Length;
+                        break;
+                    }
+
+                    if (next.Length > 0)
+                    {
+                        collected.Add(next);
                     }
 
                     j++;
