@@ -14,8 +14,11 @@ public sealed class InboxOptions
     /// <summary>Cron of the recurring ingestion job (default every minute).</summary>
     public string PollCron { get; set; } = "* * * * *";
 
-    /// <summary>Words that, in the subject, make a new message a request ticket (whole word, any case or accent).</summary>
-    public string[] Keywords { get; set; } = ["solicitud"];
+    /// <summary>Words that, in the subject, make a new message a request ticket (whole word, any case or accent). Empty: "solicitud".</summary>
+    public string[] Keywords { get; set; } = [];
+
+    /// <summary>The configured keywords, or "solicitud" when none are configured.</summary>
+    public IReadOnlyList<string> EffectiveKeywords => Keywords.Any(k => !string.IsNullOrWhiteSpace(k)) ? Keywords : ["solicitud"];
 
     /// <summary>The drop folder, under the data directory unless absolute; processed files go to processed/ or rejected/ inside it.</summary>
     public string DropFolder { get; set; } = "mail/inbox";

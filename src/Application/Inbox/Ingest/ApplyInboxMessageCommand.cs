@@ -72,7 +72,7 @@ internal sealed class ApplyInboxMessageCommandHandler(
             return record.Status;
         }
 
-        if (MailText.ContainsKeyword(mail.Subject, inboxOptions.Value.Keywords))
+        if (MailText.ContainsKeyword(mail.Subject, inboxOptions.Value.EffectiveKeywords))
         {
             await ApplyNewRequestAsync(record, mail, user, now, cancellationToken);
             return record.Status;
