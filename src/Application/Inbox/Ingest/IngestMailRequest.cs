@@ -28,6 +28,7 @@ internal sealed partial class IngestMailRequestHandler(
     ISender sender,
     IInboxIngestionHook hook,
     IOptions<InboxOptions> options,
+    IOptions<Notifications.MailOptions> mailOptions,
     TimeProvider clock,
     ILogger<IngestMailRequestHandler> logger) : IRequestHandler<IngestMailRequest, IngestionReport>
 {
@@ -43,6 +44,7 @@ internal sealed partial class IngestMailRequestHandler(
         }
 
         int fetched = 0, recorded = 0, already = 0, applied = 0, retrying = 0, rejected = 0, moved = 0;
+        await using var connection = await db.KeepConnectionOpenAsync(cancellationToken);
         try
         {
             await using var source = sources.Create();
@@ -60,6 +62,7 @@ internal sealed partial class IngestMailRequestHandler(
                 fetched += batch.Count;
                 var entries = await RecordAsync(source.Mailbox, batch, cancellationToken);
                 recorded += entries.Count(e => e.IsNew);
+                applied += entries.Count(e => e.IsNew && e.Status == InboxMessageStatus.Ignored);
                 already += entries.Count(e => !e.IsNew);
 
                 var processed = new List<string>();
@@ -147,9 +150,18 @@ internal sealed partial class IngestMailRequestHandler(
             }
 
             var record = InboxMessage.Record(mailbox, key, parsed?.MessageId, parsed?.FromAddress ?? string.Empty, parsed?.FromName, parsed?.Subject ?? string.Empty, message.Raw, now);
+
+            // Pure noise (auto-replies, bulk, lists, our own mail) has no effect to apply: it is recorded as
+            // ignored in the same commit. Bounces still go through the application (they record addresses).
+            var noise = parsed is null ? null : MailClassifier.NoiseReason(parsed, mailOptions.Value.FromAddress);
+            if (noise is not null && noise != MailClassifier.Bounce)
+            {
+                record.Ignore(noise, now);
+            }
+
             db.InboxMessages.Add(record);
             added[key] = record;
-            entries.Add(new Entry(message.Ref, record.Id, InboxMessageStatus.Pending, true, parsed));
+            entries.Add(new Entry(message.Ref, record.Id, record.Status, true, parsed));
         }
 
         if (added.Count > 0)
