@@ -35,7 +35,12 @@ public static class DependencyInjection
         services.AddOptions<JwtOptions>().Bind(configuration.GetSection(AuthOptions.Section));
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section));
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section));
-        services.AddOptions<InboxOptions>().Bind(configuration.GetSection(InboxOptions.Section));
+        services.AddOptions<InboxOptions>().Bind(configuration.GetSection(InboxOptions.Section)).PostConfigure<IOptions<MailOptions>, IOptions<UsersOptions>>((inbox, mail, users) =>
+        {
+            // The Inbox module reads these settings of other modules through its own options, not their types.
+            inbox.OwnAddresses = inbox.OwnAddresses.Length > 0 ? inbox.OwnAddresses : [mail.Value.FromAddress];
+            inbox.AllowedDomains = inbox.AllowedDomains.Length > 0 ? inbox.AllowedDomains : users.Value.AllowedDomains;
+        });
 
         AddPersistence(services, configuration, paths);
         AddIdentity(services, configuration, paths);

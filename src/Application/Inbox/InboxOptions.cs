@@ -25,6 +25,21 @@ public sealed class InboxOptions
 
     public ImapOptions Imap { get; set; } = new();
 
+    /// <summary>Our own addresses: mail from them is never ingested. Default: <c>Mail:FromAddress</c>.</summary>
+    public string[] OwnAddresses { get; set; } = [];
+
+    /// <summary>Institutional domains whose unknown senders get a requester account. Default: <c>Users:AllowedDomains</c>.</summary>
+    public string[] AllowedDomains { get; set; } = [];
+
+    public bool IsOwnAddress(string email) =>
+        OwnAddresses.Any(a => string.Equals(a.Trim(), email.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    public bool IsInstitutional(string email)
+    {
+        var at = email.LastIndexOf('@');
+        return at >= 0 && AllowedDomains.Any(d => string.Equals(d.Trim(), email[(at + 1)..].Trim(), StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>Attempts before a message that cannot be parsed or applied is moved to the rejected folder.</summary>
     public int MaxAttempts { get; set; } = 3;
 

@@ -18,9 +18,9 @@ public static class MailClassifier
     public const string Bulk = "inbox.reason.bulk";
     public const string MailingList = "inbox.reason.mailing_list";
 
-    public static string? NoiseReason(ParsedMail mail, string ownAddress)
+    public static string? NoiseReason(ParsedMail mail, IEnumerable<string> ownAddresses)
     {
-        if (mail.HasHeader(LoopHeader) || string.Equals(mail.FromAddress, ownAddress.Trim(), StringComparison.OrdinalIgnoreCase))
+        if (mail.HasHeader(LoopHeader) || ownAddresses.Any(own => string.Equals(mail.FromAddress, own.Trim(), StringComparison.OrdinalIgnoreCase)))
         {
             return OwnMail;
         }

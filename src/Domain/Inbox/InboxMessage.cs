@@ -142,8 +142,9 @@ public sealed class InboxMessage : Entity
     public void Discard(string reason, Guid technicianId, DateTimeOffset now)
     {
         EnsureHeld();
+        var why = Guard.NotBlank(reason, "inbox.discard_reason_required");
         Status = InboxMessageStatus.Discarded;
-        Reason = Truncate(Guard.NotBlank(reason, "inbox.discard_reason_required"), 1000);
+        Reason = Truncate(why, 1000);
         ResolvedBy = technicianId;
         ProcessedAt = now;
     }

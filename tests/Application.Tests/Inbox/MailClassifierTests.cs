@@ -4,7 +4,7 @@ namespace MesaServicios.Application.Tests.Inbox;
 
 public sealed class MailClassifierTests
 {
-    private const string Own = "soporte@iescinoc.edu.co";
+    private static readonly string[] Own = ["soporte@iescinoc.edu.co"];
 
     [Theory]
     [InlineData("autoreply-auto-submitted.eml", MailClassifier.AutoSubmitted)]

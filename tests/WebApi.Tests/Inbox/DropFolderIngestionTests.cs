@@ -1,5 +1,6 @@
 using Mediator;
 using MesaServicios.Application.Inbox.Contracts;
+using MesaServicios.Application.Users;
 using MesaServicios.Application.Users.Contracts;
 using MesaServicios.Domain.Inbox;
 using MesaServicios.Domain.Users;
@@ -52,6 +53,25 @@ public sealed class DropFolderIngestionTests : IDisposable
         Assert.Equal(UserRole.Requester, account.Role);
         Assert.Equal("Ana Gómez", account.FullName);
         Assert.Equal(account.Id, Assert.Single(_desk.Tickets.Created).RequesterId);
+        var hasPassword = await _desk.WithScopeAsync(sp => sp.GetRequiredService<ICredentialStore>().HasPasswordAsync(account.Id, CancellationToken.None));
+        Assert.False(hasPassword);
+    }
+
+    [Fact]
+    public async Task Ingest_ReplyToOurAutomaticAnswer_IsMatchedThroughItsMessageId()
+    {
+        await _desk.CreateUserAsync(UserRole.Requester, email: "pedro@iescinoc.edu.co");
+        await _desk.DropAsync("001.eml", Mail.Build("pedro@iescinoc.edu.co", "Solicitud impresora", "La impresora no funciona."));
+        await _desk.IngestAsync();
+        var answer = Assert.Single(await _desk.OutboxAsync());
+        await _desk.DropAsync("002.eml", Mail.Build("pedro@iescinoc.edu.co", "Re: Faltan datos", "Dependencia: Almacén\nTeléfono: 3001112222", inReplyTo: answer.MessageId));
+
+        await _desk.IngestAsync();
+
+        var followUp = Assert.Single(_desk.Tickets.FollowUps);
+        Assert.Equal(answer.TicketId, followUp.TicketId);
+        Assert.Equal("Dependencia: Almacén\nTeléfono: 3001112222", followUp.Content);
+        Assert.Single(await _desk.OutboxAsync());
     }
 
     [Fact]

@@ -2,10 +2,8 @@ using System.Globalization;
 using Mediator;
 using MesaServicios.Application.Common.Localization;
 using MesaServicios.Application.Inbox.Parsing;
-using MesaServicios.Application.Notifications;
 using MesaServicios.Application.Notifications.Contracts;
 using MesaServicios.Application.Tickets.Contracts;
-using MesaServicios.Application.Users;
 using MesaServicios.Application.Users.Contracts;
 using MesaServicios.Domain.Inbox;
 using MesaServicios.Domain.Users;
@@ -28,8 +26,6 @@ internal sealed class ApplyInboxMessageCommandHandler(
     IInboxTicketGateway tickets,
     IInboxReplies replies,
     IOptions<InboxOptions> inboxOptions,
-    IOptions<MailOptions> mailOptions,
-    IOptions<UsersOptions> usersOptions,
     TimeProvider clock) : ICommandHandler<ApplyInboxMessageCommand, InboxMessageStatus>
 {
     public async ValueTask<InboxMessageStatus> Handle(ApplyInboxMessageCommand command, CancellationToken cancellationToken)
@@ -44,7 +40,7 @@ internal sealed class ApplyInboxMessageCommandHandler(
         }
 
         var mail = command.Parsed ?? MailParser.Parse(record.Raw);
-        var noise = MailClassifier.NoiseReason(mail, mailOptions.Value.FromAddress);
+        var noise = MailClassifier.NoiseReason(mail, inboxOptions.Value.OwnAddresses);
         if (noise is not null)
         {
             if (noise == MailClassifier.Bounce)
@@ -163,7 +159,7 @@ internal sealed class ApplyInboxMessageCommandHandler(
 
             requesterId = user.Id;
         }
-        else if (usersOptions.Value.IsAllowedEmail(mail.FromAddress))
+        else if (inboxOptions.Value.IsInstitutional(mail.FromAddress))
         {
             var name = fields.Name ?? mail.FromName ?? mail.FromAddress[..mail.FromAddress.IndexOf('@', StringComparison.Ordinal)];
             requesterId = await sender.Send(new EnsureRequesterAccountCommand(mail.FromAddress, name, fields.Department, fields.Phone), cancellationToken);
@@ -218,7 +214,7 @@ internal sealed class ApplyInboxMessageCommandHandler(
 
         // Tell the sender how to write the message, but only people of the institution: answering unknown
         // outsiders would make the desk a source of backscatter.
-        var institutional = user is { IsActive: true } || usersOptions.Value.IsAllowedEmail(mail.FromAddress);
+        var institutional = user is { IsActive: true } || inboxOptions.Value.IsInstitutional(mail.FromAddress);
         if (reason == "inbox.reason.no_keyword" && institutional)
         {
             var culture = CultureInfo.GetCultureInfo("es-CO");
@@ -227,7 +223,7 @@ internal sealed class ApplyInboxMessageCommandHandler(
                 "inbox.how_to",
                 user?.Id,
                 Messages.Get("inbox.mail.how_to.subject", culture),
-                Messages.Get("inbox.mail.how_to.body", culture, mail.Subject.Length == 0 ? "(sin asunto)" : mail.Subject, mailOptions.Value.FromAddress),
+                Messages.Get("inbox.mail.how_to.body", culture, mail.Subject.Length == 0 ? "(sin asunto)" : mail.Subject, inboxOptions.Value.OwnAddresses.FirstOrDefault() ?? "soporte@iescinoc.edu.co"),
                 null,
                 cancellationToken);
         }

@@ -28,7 +28,6 @@ internal sealed partial class IngestMailRequestHandler(
     ISender sender,
     IInboxIngestionHook hook,
     IOptions<InboxOptions> options,
-    IOptions<Notifications.MailOptions> mailOptions,
     TimeProvider clock,
     ILogger<IngestMailRequestHandler> logger) : IRequestHandler<IngestMailRequest, IngestionReport>
 {
@@ -153,7 +152,7 @@ internal sealed partial class IngestMailRequestHandler(
 
             // Pure noise (auto-replies, bulk, lists, our own mail) has no effect to apply: it is recorded as
             // ignored in the same commit. Bounces still go through the application (they record addresses).
-            var noise = parsed is null ? null : MailClassifier.NoiseReason(parsed, mailOptions.Value.FromAddress);
+            var noise = parsed is null ? null : MailClassifier.NoiseReason(parsed, options.Value.OwnAddresses);
             if (noise is not null && noise != MailClassifier.Bounce)
             {
                 record.Ignore(noise, now);
