@@ -32,9 +32,13 @@ internal sealed class ApplyInboxMessageCommandHandler(
     {
         var now = clock.GetUtcNow();
 
-        // Claim: only the transaction that moves the message out of Pending may apply it.
+        // Claim the row before reading it: a concurrent transaction on the same message waits on this update
+        // and then finds it no longer pending (SQLite serialises writers; PostgreSQL re-checks the row).
+        var claimed = await db.InboxMessages
+            .Where(m => m.Id == command.InboxMessageId && m.Status == InboxMessageStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Attempts, m => m.Attempts), cancellationToken);
         var record = await db.InboxMessages.FirstOrDefaultAsync(m => m.Id == command.InboxMessageId, cancellationToken);
-        if (record is null || record.IsFinal)
+        if (claimed == 0 || record is null || record.IsFinal)
         {
             return record?.Status ?? InboxMessageStatus.Failed;
         }
