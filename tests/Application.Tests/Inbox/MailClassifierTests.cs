@@ -33,6 +33,8 @@ public sealed class MailClassifierTests
     [InlineData("reply-gmail-en.eml")]
     [InlineData("no-keyword.eml")]
     [InlineData("no-message-id.eml")]
+    [InlineData("reply-outlook-html-es.eml")]
+    [InlineData("request-alternative.eml")]
     public void NoiseReason_ForMailWrittenByAPerson_IsNull(string fixture)
     {
         Assert.Null(MailClassifier.NoiseReason(Fixture.Parse(fixture), Own));

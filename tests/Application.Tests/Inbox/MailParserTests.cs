@@ -54,6 +54,16 @@ public sealed class MailParserTests
     }
 
     [Fact]
+    public void Parse_MultipartAlternative_PrefersThePlainText()
+    {
+        var mail = Fixture.Parse("request-alternative.eml");
+
+        Assert.Contains("Teléfono: 3152223344", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("HTML", mail.TextBody, StringComparison.Ordinal);
+        Assert.Empty(mail.Attachments);
+    }
+
+    [Fact]
     public void Parse_Attachments_AreDecodedWithTheirNames()
     {
         var mail = Fixture.Parse("request-attachments.eml");

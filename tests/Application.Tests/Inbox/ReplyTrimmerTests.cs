@@ -10,6 +10,7 @@ public sealed class ReplyTrimmerTests
     [InlineData("reply-outlook-en.eml", "It works now, thanks.")]
     [InlineData("reply-gmail-en.eml", "Still failing from home.\nSee the attached log.")]
     [InlineData("reply-html-gmail.eml", "Listo, gracias.")]
+    [InlineData("reply-outlook-html-es.eml", "Ya envié la carta firmada.")]
     [InlineData("request-missing-fields.eml", "La impresora del segundo piso no funciona desde ayer.")]
     public void Trim_KeepsOnlyWhatThePersonWrote(string fixture, string expected)
     {
