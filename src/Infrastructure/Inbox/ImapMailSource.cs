@@ -110,14 +110,3 @@ internal sealed class ImapMailSource(ImapOptions options) : IMailSource
         }
     }
 }
-
-internal sealed class MailSourceFactory(Microsoft.Extensions.Options.IOptions<InboxOptions> options, Common.DataPaths paths) : IMailSourceFactory
-{
-    public IMailSource Create()
-    {
-        var settings = options.Value;
-        return string.Equals(settings.Source, "Imap", StringComparison.OrdinalIgnoreCase)
-            ? new ImapMailSource(settings.Imap)
-            : new DropFolderMailSource(paths.Resolve(settings.DropFolder));
-    }
-}

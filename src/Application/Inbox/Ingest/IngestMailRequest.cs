@@ -118,7 +118,7 @@ internal sealed partial class IngestMailRequestHandler(
     private sealed record Entry(string Ref, Guid Id, InboxMessageStatus Status, bool IsNew, ParsedMail? Parsed);
 
     /// <summary>Records the batch in one commit; messages recorded before are looked up, not recorded again.</summary>
-    private async Task<List<Entry>> RecordAsync(string mailbox, IReadOnlyList<SourceMessage> batch, CancellationToken cancellationToken)
+    private async Task<List<Entry>> RecordAsync(string mailbox, IReadOnlyList<SourceMessage> batch, CancellationToken cancellationToken, bool firstTry = true)
     {
         var now = clock.GetUtcNow();
         var items = batch.Select(m => (Message: m, Parsed: TryParse(m.Raw))).ToList();
@@ -169,15 +169,16 @@ internal sealed partial class IngestMailRequestHandler(
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException) when (firstTry)
             {
-                // Another run recorded some of them in the meantime: forget ours and read theirs.
+                // Another run recorded some of them in the meantime: forget ours and read theirs (once; a second
+                // failure is an outage, not a race, and ends the run).
                 foreach (var record in added.Values)
                 {
                     db.InboxMessages.Entry(record).State = EntityState.Detached;
                 }
 
-                return await RecordAsync(mailbox, batch, cancellationToken);
+                return await RecordAsync(mailbox, batch, cancellationToken, firstTry: false);
             }
             finally
             {
