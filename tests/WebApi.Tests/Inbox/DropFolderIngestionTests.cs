@@ -251,6 +251,22 @@ public sealed class DropFolderIngestionTests : IDisposable
     }
 
     [Fact]
+    public async Task Ingest_SameMessageTwiceInOneBatch_IsAppliedOnceAndBothCopiesMove()
+    {
+        await _desk.CreateUserAsync(UserRole.Requester, email: "ana.gomez@iescinoc.edu.co");
+        var raw = Mail.Build("ana.gomez@iescinoc.edu.co", "Solicitud de software", Mail.CompleteBody, messageId: "twin@mail.test");
+        await _desk.DropAsync("001.eml", raw);
+        await _desk.DropAsync("002.eml", raw);
+
+        var report = await _desk.IngestAsync();
+
+        Assert.Single(_desk.Tickets.Created);
+        Assert.Single(await _desk.InboxRecordsAsync());
+        Assert.Equal(2, report.Moved);
+        Assert.Empty(Directory.GetFiles(_desk.DropFolder, "*.eml"));
+    }
+
+    [Fact]
     public async Task Ingest_MessageThatKeepsFailing_IsRetriedThenRejected_WithoutBlockingTheNextOne()
     {
         await _desk.CreateUserAsync(UserRole.Requester, email: "ana.gomez@iescinoc.edu.co");

@@ -143,8 +143,8 @@ internal sealed partial class IngestMailRequestHandler(
 
             if (added.TryGetValue(key, out var twin))
             {
-                // The same message twice in one batch: the copy is only moved once the original is applied.
-                entries.Add(new Entry(message.Ref, twin.Id, InboxMessageStatus.Pending, false, parsed));
+                // The same message twice in one batch: the copy follows the original (moved once the original is applied).
+                entries.Add(new Entry(message.Ref, twin.Id, twin.Status, false, parsed));
                 continue;
             }
 
