@@ -209,6 +209,11 @@ internal sealed partial class IngestMailRequestHandler(
 
             record.AttemptFailed($"{ex.GetType().Name}: {ex.Message}", maxAttempts, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
+            if (record.Status == InboxMessageStatus.Failed)
+            {
+                LogRejected(logger, record.Id, record.Attempts, record.LastError ?? string.Empty);
+            }
+
             db.InboxMessages.Entry(record).State = EntityState.Detached;
             return record.Status;
         }
@@ -266,6 +271,9 @@ internal sealed partial class IngestMailRequestHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Inbox run: {Fetched} fetched, {Recorded} recorded, {Applied} applied, {Retrying} to retry, {Rejected} rejected, {Moved} moved")]
     private static partial void LogRun(ILogger logger, int fetched, int recorded, int applied, int retrying, int rejected, int moved);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Inbox message {InboxMessageId} rejected after {Attempts} attempts: {Error}")]
+    private static partial void LogRejected(ILogger logger, Guid inboxMessageId, int attempts, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox message {InboxMessageId} could not be applied: {Error}")]
     private static partial void LogApplyFailed(ILogger logger, Guid inboxMessageId, string error);
