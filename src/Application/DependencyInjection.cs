@@ -1,5 +1,7 @@
 using FluentValidation;
 using MesaServicios.Application.Common.Events;
+using MesaServicios.Application.Inbox;
+using MesaServicios.Application.Inbox.Ingest;
 using MesaServicios.Application.Notifications;
 using MesaServicios.Application.Notifications.Contracts;
 using MesaServicios.Application.Notifications.Links;
@@ -26,6 +28,9 @@ public static class DependencyInjection
         services.AddScoped<RecipientResolver>();
         services.AddScoped<TicketNotifier>();
         services.AddScoped<ITicketDecisionSender, MediatorTicketDecisionSender>();
+        services.AddScoped<IInboxTicketGateway, MediatorInboxTicketGateway>();
+        services.AddScoped<IInboxReplies, InboxReplies>();
+        services.AddScoped<IInboxIngestionHook, NoIngestionHook>();
         return services;
     }
 

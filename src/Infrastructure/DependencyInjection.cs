@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.Storage.SQLite;
 using MesaServicios.Application.Common;
+using MesaServicios.Application.Inbox;
 using MesaServicios.Application.Notifications;
 using MesaServicios.Application.Notifications.Links;
 using MesaServicios.Application.Users;
@@ -8,6 +9,7 @@ using MesaServicios.Infrastructure.Common;
 using MesaServicios.Infrastructure.Common.Health;
 using MesaServicios.Infrastructure.Common.Jobs;
 using MesaServicios.Infrastructure.Common.Persistence;
+using MesaServicios.Infrastructure.Inbox;
 using MesaServicios.Infrastructure.Notifications;
 using MesaServicios.Infrastructure.Tickets.Attachments;
 using MesaServicios.Infrastructure.Users;
@@ -38,6 +40,12 @@ public static class DependencyInjection
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section));
         services.AddOptions<NotificationsOptions>().Bind(configuration.GetSection(NotificationsOptions.Section));
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section));
+        services.AddOptions<InboxOptions>().Bind(configuration.GetSection(InboxOptions.Section)).PostConfigure<IOptions<MailOptions>, IOptions<UsersOptions>>((inbox, mail, users) =>
+        {
+            // The Inbox module reads these settings of other modules through its own options, not their types.
+            inbox.OwnAddresses = inbox.OwnAddresses.Length > 0 ? inbox.OwnAddresses : [mail.Value.FromAddress];
+            inbox.AllowedDomains = inbox.AllowedDomains.Length > 0 ? inbox.AllowedDomains : users.Value.AllowedDomains;
+        });
 
         AddPersistence(services, configuration, paths);
         AddIdentity(services, configuration, paths);
@@ -78,6 +86,7 @@ public static class DependencyInjection
             .AddInterceptors(new SqlitePragmaInterceptor()));
         services.AddScoped<IUsersDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
         services.AddScoped<INotificationsDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
+        services.AddScoped<IInboxDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
         services.AddScoped<ITransactionRunner, TransactionRunner>();
     }
 
@@ -129,6 +138,8 @@ public static class DependencyInjection
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IActionLinkProtector, DataProtectionActionLinkProtector>();
         services.AddScoped<DeliverOutboxJob>();
+        services.AddScoped<IMailSourceFactory, MailSourceFactory>();
+        services.AddScoped<IngestMailJob>();
     }
 
     private static void AddJobs(IServiceCollection services, IConfiguration configuration, DataPaths paths)

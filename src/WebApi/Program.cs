@@ -7,9 +7,11 @@ using MesaServicios.Application.Common.Security;
 using MesaServicios.Infrastructure;
 using MesaServicios.Infrastructure.Common.Jobs;
 using MesaServicios.Infrastructure.Common.Persistence;
+using MesaServicios.Application.Inbox;
 using MesaServicios.WebApi.Common;
 using MesaServicios.WebApi.Tickets.Attachments;
 using MesaServicios.WebApi.Notifications;
+using MesaServicios.WebApi.Inbox;
 using MesaServicios.WebApi.Users;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
@@ -99,10 +101,13 @@ app.MapDashboardSignInEndpoints();
 app.MapMyNotificationEndpoints();
 app.MapOutboxAdminEndpoints();
 app.MapActionLinkEndpoints();
+app.MapTriageEndpoints();
 
 if (app.Services.GetRequiredService<IOptions<JobsOptions>>().Value.Enabled)
 {
-    RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
+    RecurringJobs.Register(
+        app.Services.GetRequiredService<IRecurringJobManager>(),
+        app.Services.GetRequiredService<IOptions<InboxOptions>>().Value);
 }
 
 await app.RunAsync();

@@ -1,0 +1,207 @@
+// Inbox ingestion throughput against a real IMAP server.
+//   dotnet run -c Release --project bench/InboxIngestion [-- messages]
+// Starts a throwaway dovecot (apt-get install dovecot-imapd), appends N messages (default 1,000: 40 % new
+// requests, 30 % replies to existing tickets, 30 % auto-replies/bulk/list noise), then times one ingestion
+// run of the real host (SQLite, the real pipeline) until the inbox is empty, and prints messages per second.
+// Tickets are reached through an in-memory stand-in of the Inbox → Tickets gateway, so the figure measures
+// the Inbox module (IMAP fetch/move, parse, classify, record, apply, commit), not ticket persistence.
+using System.Diagnostics;
+using System.Globalization;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Security;
+using Mediator;
+using MesaServicios.Application.Inbox;
+using MesaServicios.Application.Inbox.Ingest;
+using MesaServicios.Application.Tickets.Contracts;
+using MesaServicios.Application.Users.CreateUser;
+using MesaServicios.Domain.Users;
+using MesaServicios.WebApi.Tests.Inbox.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MimeKit;
+
+namespace MesaServicios.Bench.InboxIngestion;
+
+internal static class Bench
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var total = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
+        using var dovecot = new DovecotServer();
+        var (user, password) = dovecot.CreateUser();
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "mesa-bench", Guid.NewGuid().ToString("N"));
+        var tickets = new BenchTicketGateway();
+
+        // Outside a test project the factory needs to be told where the API's content root is.
+        var repository = new DirectoryInfo(AppContext.BaseDirectory);
+        while (repository is not null && !File.Exists(Path.Combine(repository.FullName, "MesaServicios.sln")))
+        {
+            repository = repository.Parent;
+        }
+
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MESASERVICIOS_WEBAPI", Path.Combine(repository?.FullName ?? ".", "src", "WebApi"));
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            foreach (var (key, value) in new Dictionary<string, string>
+            {
+                ["Storage:DataDirectory"] = dataDirectory,
+                ["Auth:SigningKey"] = "YmVuY2gtc2lnbmluZy1rZXktdGhhdC1pcy1sb25nLWVub3VnaC1mb3ItaG1hYy1zaGEyNTY=",
+                ["Jobs:Enabled"] = "false",
+                ["Logging:LogLevel:Default"] = "Warning",
+                ["Inbox:Source"] = "Imap",
+                ["Inbox:BatchSize"] = "200",
+                ["Inbox:Imap:Host"] = dovecot.Host,
+                ["Inbox:Imap:Port"] = dovecot.Port.ToString(CultureInfo.InvariantCulture),
+                ["Inbox:Imap:Security"] = nameof(SecureSocketOptions.None),
+                ["Inbox:Imap:UserName"] = user,
+                ["Inbox:Imap:Password"] = password,
+            })
+            {
+                builder.UseSetting(key, value);
+            }
+
+            builder.ConfigureTestServices(services =>
+            {
+                services.RemoveAll<IInboxTicketGateway>();
+                services.AddSingleton<IInboxTicketGateway>(tickets);
+            });
+        });
+
+        // People who write: 20 requesters, each with one open ticket to reply to.
+        var requesters = new List<(string Email, int Ticket)>();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+            for (var i = 0; i < 20; i++)
+            {
+                var email = $"persona{i}@iescinoc.edu.co";
+                var profile = await sender.Send(new CreateUserCommand(email, $"Persona {i}", "Biblioteca", "3001234567", UserRole.Requester, "es"));
+                requesters.Add((email, tickets.Seed(profile.Id)));
+            }
+        }
+
+        Console.WriteLine($"Appending {total} messages to {dovecot.Host}:{dovecot.Port} …");
+        using (var imap = new ImapClient())
+        {
+            await imap.ConnectAsync(dovecot.Host, dovecot.Port, SecureSocketOptions.None);
+            await imap.AuthenticateAsync(user, password);
+            await imap.Inbox.OpenAsync(FolderAccess.ReadWrite);
+            var requests = new List<IAppendRequest>();
+            for (var i = 0; i < total; i++)
+            {
+                var (email, ticket) = requesters[i % requesters.Count];
+                var message = new MimeMessage();
+                message.From.Add(MailboxAddress.Parse(email));
+                message.To.Add(MailboxAddress.Parse("soporte@iescinoc.edu.co"));
+                message.MessageId = $"bench-{i}@mail.test";
+                switch (i % 10)
+                {
+                    case < 4:
+                        message.Subject = $"Solicitud número {i}";
+                        message.Body = new TextPart("plain") { Text = "Nombre: Persona\nDependencia: Biblioteca\nTeléfono: 3001234567\nDetalle: Necesito ayuda con el equipo de la sala." };
+                        break;
+                    case < 7:
+                        message.Subject = $"Re: [Mesa #{ticket}] Solicitud";
+                        message.Body = new TextPart("plain") { Text = "Gracias, sigue fallando.\n\nEl lun, 2 mar 2026 a las 8:00, Mesa escribió:\n> ¿Funciona?" };
+                        break;
+                    default:
+                        message.Subject = "Respuesta automática: Solicitud";
+                        message.Headers.Add(i % 2 == 0 ? "Auto-Submitted" : "Precedence", i % 2 == 0 ? "auto-replied" : "bulk");
+                        message.Body = new TextPart("plain") { Text = "Estoy fuera de la oficina." };
+                        break;
+                }
+
+                requests.Add(new AppendRequest(message));
+                if (requests.Count == 100)
+                {
+                    await imap.Inbox.AppendAsync(requests);
+                    requests.Clear();
+                }
+            }
+
+            if (requests.Count > 0)
+            {
+                await imap.Inbox.AppendAsync(requests);
+            }
+
+            await imap.DisconnectAsync(true);
+        }
+
+        var watch = Stopwatch.StartNew();
+        IngestionReport report;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            report = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new IngestMailRequest());
+        }
+
+        watch.Stop();
+        var rate = report.Fetched / watch.Elapsed.TotalSeconds;
+        Console.WriteLine($"Ingested {report.Fetched} messages in {watch.Elapsed.TotalSeconds:F2} s: {rate:F0} messages/s");
+        Console.WriteLine($"  applied {report.Applied}, moved {report.Moved}, retrying {report.Retrying}, rejected {report.Rejected}; tickets {tickets.Created}, follow-ups {tickets.FollowUps}");
+        try
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left in the temp folder.
+        }
+
+        return report.Fetched == total && report.Moved == total ? 0 : 1;
+    }
+}
+
+/// <summary>In-memory stand-in for the Tickets module (see the header comment).</summary>
+internal sealed class BenchTicketGateway : IInboxTicketGateway
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<int, TicketSummaryContract> _tickets = [];
+    private int _next;
+
+    public int Created { get; private set; }
+
+    public int FollowUps { get; private set; }
+
+    public int Seed(Guid requesterId)
+    {
+        lock (_gate)
+        {
+            var id = ++_next;
+            _tickets[id] = new TicketSummaryContract(id, "Ticket", "…", "InProgress", "Request", "Medium", 3, requesterId, null, [], DateTimeOffset.UnixEpoch);
+            return id;
+        }
+    }
+
+    public ValueTask<TicketSummaryContract?> GetTicketAsync(int ticketId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult(_tickets.GetValueOrDefault(ticketId));
+        }
+    }
+
+    public ValueTask<EmailTicketResult> CreateTicketAsync(CreateTicketFromEmailCommand command, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var id = ++_next;
+            _tickets[id] = new TicketSummaryContract(id, command.Title, command.Description, "New", command.Type, "Medium", 3, command.RequesterId, null, [], DateTimeOffset.UnixEpoch);
+            Created++;
+            return ValueTask.FromResult(new EmailTicketResult(id, []));
+        }
+    }
+
+    public ValueTask<EmailTicketResult> AddFollowUpAsync(AddEmailFollowUpCommand command, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            FollowUps++;
+            return ValueTask.FromResult(new EmailTicketResult(command.TicketId, []));
+        }
+    }
+}
