@@ -34,13 +34,16 @@ internal static class ArchitectureRules
             "Microsoft", "Mediator", "FluentValidation", "Hangfire", "Riok", "MailKit", "MimeKit", "Newtonsoft", "Swashbuckle", "Npgsql")
         .GetResult();
 
-    /// <summary>Application knows no adapter: no Infrastructure, WebApi, EF Core provider, Hangfire or ASP.NET Core.</summary>
+    /// <summary>
+    /// Application knows no adapter: no Infrastructure, WebApi, EF Core provider, Hangfire, ASP.NET Core or mail
+    /// transport. (MimeKit, a parser, is allowed: the Inbox classifies messages in Application — ADR 0101.)
+    /// </summary>
     public static TestResult ApplicationHasNoAdapters(Types types, string applicationNamespace) => types
         .That().ResideInNamespace(applicationNamespace)
         .ShouldNot().HaveDependencyOnAny(
             "MesaServicios.Infrastructure", "MesaServicios.WebApi",
             "Microsoft.EntityFrameworkCore.Sqlite", "Microsoft.Data.Sqlite", "Npgsql", "Microsoft.EntityFrameworkCore.SqlServer",
-            "Hangfire", "Microsoft.AspNetCore", "MailKit", "MimeKit", "Swashbuckle")
+            "Hangfire", "Microsoft.AspNetCore", "MailKit", "Swashbuckle")
         .GetResult();
 
     /// <summary>Endpoints translate HTTP to mediator messages; they never touch the DbContext or EF Core.</summary>
