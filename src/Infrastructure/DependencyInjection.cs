@@ -2,12 +2,14 @@ using Hangfire;
 using Hangfire.Storage.SQLite;
 using MesaServicios.Application.Common;
 using MesaServicios.Application.Notifications;
+using MesaServicios.Application.Tickets;
 using MesaServicios.Application.Users;
 using MesaServicios.Infrastructure.Common;
 using MesaServicios.Infrastructure.Common.Health;
 using MesaServicios.Infrastructure.Common.Jobs;
 using MesaServicios.Infrastructure.Common.Persistence;
 using MesaServicios.Infrastructure.Notifications;
+using MesaServicios.Infrastructure.Tickets;
 using MesaServicios.Infrastructure.Users;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -33,6 +35,7 @@ public static class DependencyInjection
         services.AddOptions<JwtOptions>().Bind(configuration.GetSection(AuthOptions.Section));
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section));
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section));
+        services.AddOptions<TicketsOptions>().Bind(configuration.GetSection(TicketsOptions.Section));
 
         AddPersistence(services, configuration, paths);
         AddIdentity(services, configuration, paths);
@@ -72,6 +75,7 @@ public static class DependencyInjection
             .AddInterceptors(new SqlitePragmaInterceptor()));
         services.AddScoped<IUsersDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
         services.AddScoped<INotificationsDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
+        services.AddScoped<ITicketsDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
         services.AddScoped<ITransactionRunner, TransactionRunner>();
     }
 
@@ -117,6 +121,7 @@ public static class DependencyInjection
 
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<DeliverOutboxJob>();
+        services.AddScoped<AutoCloseSolvedTicketsJob>();
     }
 
     private static void AddJobs(IServiceCollection services, IConfiguration configuration, DataPaths paths)

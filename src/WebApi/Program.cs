@@ -8,6 +8,7 @@ using MesaServicios.Infrastructure;
 using MesaServicios.Infrastructure.Common.Jobs;
 using MesaServicios.Infrastructure.Common.Persistence;
 using MesaServicios.WebApi.Common;
+using MesaServicios.WebApi.Tickets;
 using MesaServicios.WebApi.Users;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
@@ -90,6 +91,8 @@ app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Administrator, "/hangfi
 app.MapAuthEndpoints();
 app.MapMeEndpoints();
 app.MapUserAdminEndpoints();
+app.MapTicketEndpoints();
+app.MapTicketCategoryEndpoints();
 
 if (app.Services.GetRequiredService<IOptions<JobsOptions>>().Value.Enabled)
 {
