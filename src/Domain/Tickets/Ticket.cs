@@ -90,6 +90,9 @@ public sealed class Ticket : Entity
     /// <summary>Concurrency token: starts at 1, +1 on every change; sent to clients as the ETag.</summary>
     public int Version { get; private set; }
 
+    /// <summary>The last timeline position handed out (follow-ups, solutions and history share one sequence).</summary>
+    public int TimelineSequence { get; private set; }
+
     public IReadOnlyList<TicketFollowUp> FollowUps => _followUps;
 
     public IReadOnlyList<TicketSolution> Solutions => _solutions;
@@ -267,7 +270,7 @@ public sealed class Ticket : Entity
         ArgumentNullException.ThrowIfNull(actor);
         EnsureCan(isPrivate ? TicketAction.AddPrivateFollowUp : TicketAction.AddPublicFollowUp, actor);
         var text = CheckLength(content, 1, TextMaxLength, "tickets.followup_required");
-        var followUp = new TicketFollowUp(Guid.CreateVersion7(now), actor.UserId, actor.IsDesk, text, isPrivate, source, now);
+        var followUp = new TicketFollowUp(Guid.CreateVersion7(now), NextSequence(), actor.UserId, actor.IsDesk, text, isPrivate, source, now);
         _followUps.Add(followUp);
         if (!isPrivate && actor.IsDesk)
         {
@@ -303,7 +306,7 @@ public sealed class Ticket : Entity
     {
         EnsureCan(TicketAction.Solve, actor);
         var text = CheckLength(solution, 1, TextMaxLength, "tickets.solution_required");
-        _solutions.Add(new TicketSolution(Guid.CreateVersion7(now), actor.UserId, text, now));
+        _solutions.Add(new TicketSolution(Guid.CreateVersion7(now), NextSequence(), actor.UserId, text, now));
         Solution = text;
         PendingReason = null;
         SolvedAt = now;
@@ -461,7 +464,9 @@ public sealed class Ticket : Entity
     }
 
     private void Record(TicketHistoryKind kind, Guid? actorId, TicketStatus? from, TicketStatus? to, Guid? subject, string? text, DateTimeOffset now) =>
-        _history.Add(new TicketHistoryEntry(Guid.CreateVersion7(now), kind, actorId, from, to, subject, text, now));
+        _history.Add(new TicketHistoryEntry(Guid.CreateVersion7(now), NextSequence(), kind, actorId, from, to, subject, text, now));
+
+    private int NextSequence() => ++TimelineSequence;
 
     private void Touch(DateTimeOffset now)
     {

@@ -8,9 +8,10 @@ public sealed class TicketFollowUp
         Content = string.Empty;
     }
 
-    internal TicketFollowUp(Guid id, Guid authorId, bool authorIsDesk, string content, bool isPrivate, TicketSource source, DateTimeOffset createdAt)
+    internal TicketFollowUp(Guid id, int sequence, Guid authorId, bool authorIsDesk, string content, bool isPrivate, TicketSource source, DateTimeOffset createdAt)
     {
         Id = id;
+        Sequence = sequence;
         AuthorId = authorId;
         AuthorIsDesk = authorIsDesk;
         Content = content;
@@ -20,6 +21,9 @@ public sealed class TicketFollowUp
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>Position in the ticket's timeline (ties in time keep the order things happened).</summary>
+    public int Sequence { get; private set; }
 
     public int TicketId { get; private set; }
 
@@ -45,9 +49,10 @@ public sealed class TicketSolution
         Content = string.Empty;
     }
 
-    internal TicketSolution(Guid id, Guid authorId, string content, DateTimeOffset createdAt)
+    internal TicketSolution(Guid id, int sequence, Guid authorId, string content, DateTimeOffset createdAt)
     {
         Id = id;
+        Sequence = sequence;
         AuthorId = authorId;
         Content = content;
         CreatedAt = createdAt;
@@ -55,6 +60,9 @@ public sealed class TicketSolution
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>Position in the ticket's timeline (ties in time keep the order things happened).</summary>
+    public int Sequence { get; private set; }
 
     public int TicketId { get; private set; }
 
@@ -89,9 +97,10 @@ public sealed class TicketHistoryEntry
     {
     }
 
-    internal TicketHistoryEntry(Guid id, TicketHistoryKind kind, Guid? actorId, TicketStatus? fromStatus, TicketStatus? toStatus, Guid? subjectUserId, string? text, DateTimeOffset occurredAt)
+    internal TicketHistoryEntry(Guid id, int sequence, TicketHistoryKind kind, Guid? actorId, TicketStatus? fromStatus, TicketStatus? toStatus, Guid? subjectUserId, string? text, DateTimeOffset occurredAt)
     {
         Id = id;
+        Sequence = sequence;
         Kind = kind;
         ActorId = actorId;
         FromStatus = fromStatus;
@@ -102,6 +111,9 @@ public sealed class TicketHistoryEntry
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>Position in the ticket's timeline (ties in time keep the order things happened).</summary>
+    public int Sequence { get; private set; }
 
     public int TicketId { get; private set; }
 

@@ -17,6 +17,7 @@ public sealed record CategoryRef(int Id, string Name, string Path);
 /// </summary>
 public sealed record TimelineItem(
     Guid Id,
+    int Sequence,
     string Kind,
     DateTimeOffset At,
     PersonRef? Actor,
@@ -90,10 +91,10 @@ internal static class TicketDetailsBuilder
         var category = ticket.CategoryId is { } categoryId ? await CategoryAsync(db, categoryId, cancellationToken) : null;
 
         var timeline = new List<TimelineItem>();
-        timeline.AddRange(followUps.Select(f => new TimelineItem(f.Id, "FollowUp", f.CreatedAt, Person(f.AuthorId), f.Content, f.IsPrivate, null, null, null, null)));
-        timeline.AddRange(ticket.Solutions.Select(s => new TimelineItem(s.Id, "Solution", s.CreatedAt, Person(s.AuthorId), s.Content, false, null, null, null, s.Outcome)));
+        timeline.AddRange(followUps.Select(f => new TimelineItem(f.Id, f.Sequence, "FollowUp", f.CreatedAt, Person(f.AuthorId), f.Content, f.IsPrivate, null, null, null, null)));
+        timeline.AddRange(ticket.Solutions.Select(s => new TimelineItem(s.Id, s.Sequence, "Solution", s.CreatedAt, Person(s.AuthorId), s.Content, false, null, null, null, s.Outcome)));
         timeline.AddRange(ticket.History.Select(h => new TimelineItem(
-            h.Id, h.Kind.ToString(), h.OccurredAt, MaybePerson(h.ActorId), h.Text, false, h.FromStatus, h.ToStatus, MaybePerson(h.SubjectUserId), null)));
+            h.Id, h.Sequence, h.Kind.ToString(), h.OccurredAt, MaybePerson(h.ActorId), h.Text, false, h.FromStatus, h.ToStatus, MaybePerson(h.SubjectUserId), null)));
 
         return new TicketDetails(
             ticket.Id,
@@ -128,7 +129,7 @@ internal static class TicketDetailsBuilder
                 .Where(a => a.FollowUpId is null || !hiddenFollowUps.Contains(a.FollowUpId.Value))
                 .Select(a => new AttachmentRef(a.Id, a.FollowUpId, a.FileName, a.ContentType, a.Size, a.Sha256, a.CreatedAt))
                 .ToList(),
-            timeline.OrderBy(t => t.At).ThenBy(t => t.Id).ToList());
+            timeline.OrderBy(t => t.Sequence).ToList());
     }
 
     private static async Task<CategoryRef?> CategoryAsync(ITicketsDbContext db, int categoryId, CancellationToken cancellationToken)

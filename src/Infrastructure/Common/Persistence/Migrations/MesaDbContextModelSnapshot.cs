@@ -186,6 +186,9 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("TimelineSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(150)
@@ -542,6 +545,9 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                     b.Property<bool>("IsPrivate")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
 
@@ -570,6 +576,9 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("SubjectUserId")
@@ -684,6 +693,9 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("TicketId")

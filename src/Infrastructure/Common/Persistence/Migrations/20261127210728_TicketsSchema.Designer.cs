@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
 {
     [DbContext(typeof(MesaDbContext))]
-    [Migration("20261127210308_TicketsSchema")]
+    [Migration("20261127210728_TicketsSchema")]
     partial class TicketsSchema
     {
         /// <inheritdoc />
@@ -187,6 +187,9 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TimelineSequence")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
@@ -545,6 +548,9 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                     b.Property<bool>("IsPrivate")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
 
@@ -573,6 +579,9 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("SubjectUserId")
@@ -687,6 +696,9 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("TicketId")
