@@ -267,7 +267,6 @@ public sealed class Ticket : Entity
     /// </summary>
     public TicketFollowUp AddFollowUp(TicketActor actor, string content, bool isPrivate, TicketSource source, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(actor);
         EnsureCan(isPrivate ? TicketAction.AddPrivateFollowUp : TicketAction.AddPublicFollowUp, actor);
         var text = CheckLength(content, 1, TextMaxLength, "tickets.followup_required");
         var followUp = new TicketFollowUp(Guid.CreateVersion7(now), NextSequence(), actor.UserId, actor.IsDesk, text, isPrivate, source, now);
