@@ -40,7 +40,7 @@ internal sealed class OpenTicketValidator : AbstractValidator<OpenTicketCommand>
     {
         RuleFor(c => c.Title).Title();
         RuleFor(c => c.Description).Description();
-        RuleFor(c => c.Type).NotNull().IsInEnum().WithMessage(_ => Messages.Get("tickets.type_invalid"));
+        RuleFor(c => c.Type).NotNull().WithMessage(_ => Messages.Get("tickets.type_invalid")).IsInEnum().WithMessage(_ => Messages.Get("tickets.type_invalid"));
         RuleFor(c => c.Urgency).IsInEnum().WithMessage(_ => Messages.Get("tickets.urgency_invalid"));
         RuleFor(c => c.ContactPhone).MaximumLength(40).WithMessage(_ => Messages.Get("tickets.phone_too_long"));
         RuleFor(c => c.CategoryId).GreaterThan(0).WithMessage(_ => Messages.Get("tickets.category_unknown"));

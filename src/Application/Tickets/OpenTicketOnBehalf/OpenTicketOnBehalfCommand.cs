@@ -26,7 +26,7 @@ internal sealed class OpenTicketOnBehalfValidator : AbstractValidator<OpenTicket
         RuleFor(c => c.RequesterId).NotEmpty().WithMessage(_ => Messages.Get("tickets.requester_required"));
         RuleFor(c => c.Title).Title();
         RuleFor(c => c.Description).Description();
-        RuleFor(c => c.Type).NotNull().IsInEnum().WithMessage(_ => Messages.Get("tickets.type_invalid"));
+        RuleFor(c => c.Type).NotNull().WithMessage(_ => Messages.Get("tickets.type_invalid")).IsInEnum().WithMessage(_ => Messages.Get("tickets.type_invalid"));
         RuleFor(c => c.Urgency).IsInEnum().WithMessage(_ => Messages.Get("tickets.urgency_invalid"));
         RuleFor(c => c.ContactPhone).MaximumLength(40).WithMessage(_ => Messages.Get("tickets.phone_too_long"));
         RuleFor(c => c.CategoryId).GreaterThan(0).WithMessage(_ => Messages.Get("tickets.category_unknown"));

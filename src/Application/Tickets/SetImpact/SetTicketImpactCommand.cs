@@ -16,7 +16,7 @@ internal sealed class SetTicketImpactValidator : AbstractValidator<SetTicketImpa
     public SetTicketImpactValidator()
     {
         RuleFor(c => c.ExpectedVersion).ExpectedVersion();
-        RuleFor(c => c.Impact).NotNull().IsInEnum().WithMessage(_ => Messages.Get("tickets.impact_invalid"));
+        RuleFor(c => c.Impact).NotNull().WithMessage(_ => Messages.Get("tickets.impact_invalid")).IsInEnum().WithMessage(_ => Messages.Get("tickets.impact_invalid"));
     }
 }
 

@@ -1,0 +1,65 @@
+using Mediator;
+using MesaServicios.Application.Tickets.AutoClose;
+using MesaServicios.WebApi.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MesaServicios.WebApi.Tests.Tickets;
+
+public sealed class AutoCloseSolvedTicketsTests : IClassFixture<MesaApiFactory>
+{
+    private readonly MesaApiFactory _factory;
+
+    public AutoCloseSolvedTicketsTests(MesaApiFactory factory) => _factory = factory;
+
+    private Task<AutoCloseReport> RunJobAsync() =>
+        _factory.WithScopeAsync(async sp => await sp.GetRequiredService<ISender>().Send(new CloseSolvedTicketsRequest()));
+
+    [Fact]
+    public async Task SolvedForMoreThanTheDelay_ClosesAutomatically_OnceAndOnlyThose()
+    {
+        var requester = await _factory.CreateUserAsync();
+        var technician = await _factory.CreateUserAsync(Domain.Users.UserRole.Technician);
+        var old = await TicketApi.OpenIdAsync(requester, "Solucionado hace tiempo");
+        var recent = await TicketApi.OpenIdAsync(requester, "Solucionado hace poco");
+        var open = await TicketApi.OpenIdAsync(requester, "Todavía abierto");
+        await TicketApi.ActAsync(technician, old, "assign", new { technicianId = technician.Id });
+        await TicketApi.ActAsync(technician, old, "solve", new { solution = "Hecho." });
+        await TicketApi.ActAsync(technician, recent, "assign", new { technicianId = technician.Id });
+
+        _factory.Clock.Advance(TimeSpan.FromDays(3));
+        technician = await _factory.SignInAsync(technician.Email, MesaApiFactory.DefaultPassword);
+        await TicketApi.ActAsync(technician, recent, "solve", new { solution = "Hecho también." });
+        _factory.Clock.Advance(TimeSpan.FromDays(2).Add(TimeSpan.FromMinutes(1)));
+
+        var report = await RunJobAsync();
+        var again = await RunJobAsync();
+
+        Assert.Equal(1, report.Closed);
+        Assert.Equal(0, again.Due);
+        technician = await _factory.SignInAsync(technician.Email, MesaApiFactory.DefaultPassword);
+        var closed = await TicketApi.GetAsync(technician, old);
+        Assert.Equal("Closed", closed.Status());
+        Assert.True(closed.GetProperty("closedAutomatically").GetBoolean());
+        var closing = closed.GetProperty("timeline").EnumerateArray().Last();
+        Assert.Equal("Closed", closing.GetProperty("kind").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, closing.GetProperty("actor").ValueKind);
+        Assert.Equal("Solved", (await TicketApi.GetAsync(technician, recent)).Status());
+        Assert.Equal("New", (await TicketApi.GetAsync(technician, open)).Status());
+    }
+
+    [Fact]
+    public async Task ConfiguredDelay_IsHonoured()
+    {
+        using var factory = new MesaApiFactory().With("Tickets:AutoCloseAfterDays", "1");
+        var requester = await factory.CreateUserAsync();
+        var technician = await factory.CreateUserAsync(Domain.Users.UserRole.Technician);
+        var id = await TicketApi.OpenIdAsync(requester);
+        await TicketApi.ActAsync(technician, id, "assign", new { technicianId = technician.Id });
+        await TicketApi.ActAsync(technician, id, "solve", new { solution = "Hecho." });
+
+        factory.Clock.Advance(TimeSpan.FromDays(1).Add(TimeSpan.FromMinutes(1)));
+        var report = await factory.WithScopeAsync(async sp => await sp.GetRequiredService<ISender>().Send(new CloseSolvedTicketsRequest()));
+
+        Assert.Equal(1, report.Closed);
+    }
+}
