@@ -62,4 +62,28 @@ public sealed class AutoCloseSolvedTicketsTests : IClassFixture<MesaApiFactory>
 
         Assert.Equal(1, report.Closed);
     }
+
+    [Fact]
+    public async Task TwoRunsAtOnce_CloseEachTicketOnce()
+    {
+        var requester = await _factory.CreateUserAsync();
+        var technician = await _factory.CreateUserAsync(Domain.Users.UserRole.Technician);
+        var ids = new List<int>();
+        for (var i = 0; i < 4; i++)
+        {
+            var id = await TicketApi.OpenIdAsync(requester, $"Cierre concurrente {i}");
+            await TicketApi.ActAsync(technician, id, "assign", new { technicianId = technician.Id });
+            await TicketApi.ActAsync(technician, id, "solve", new { solution = "Hecho." });
+            ids.Add(id);
+        }
+
+        _factory.Clock.Advance(TimeSpan.FromDays(6));
+        await Task.WhenAll(RunJobAsync(), RunJobAsync());
+
+        Assert.Equal(ids.Count, await _factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            db.Tickets.Where(t => ids.Contains(t.Id) && t.Status == Domain.Tickets.TicketStatus.Closed && t.ClosedAutomatically))));
+        var closedEvents = await _factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            db.Tickets.Where(t => ids.Contains(t.Id)).SelectMany(t => t.History).Where(h => h.Kind == Domain.Tickets.TicketHistoryKind.Closed)));
+        Assert.Equal(ids.Count, closedEvents);
+    }
 }
