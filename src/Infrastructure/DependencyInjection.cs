@@ -35,7 +35,9 @@ public static class DependencyInjection
         services.AddOptions<JwtOptions>().Bind(configuration.GetSection(AuthOptions.Section));
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section));
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section));
-        services.AddOptions<TicketsOptions>().Bind(configuration.GetSection(TicketsOptions.Section));
+        services.AddOptions<TicketsOptions>().Bind(configuration.GetSection(TicketsOptions.Section))
+            .Validate(TicketsOptions.IsValid, "Tickets: AutoCloseAfterDays and IdempotencyRetentionHours must be at least 1; PriorityMatrix 5 rows of 5 levels 1..5 (or empty).")
+            .ValidateOnStart();
 
         AddPersistence(services, configuration, paths);
         AddIdentity(services, configuration, paths);

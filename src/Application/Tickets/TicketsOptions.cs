@@ -19,6 +19,14 @@ public sealed class TicketsOptions
     /// </summary>
     public List<List<int>> PriorityMatrix { get; set; } = [];
 
+    public static bool IsValid(TicketsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var matrixOk = options.PriorityMatrix.Count == 0
+            || (options.PriorityMatrix.Count == 5 && options.PriorityMatrix.All(r => r.Count == 5 && r.All(v => v is >= 1 and <= 5)));
+        return matrixOk && options.AutoCloseAfterDays >= 1 && options.IdempotencyRetentionHours >= 1;
+    }
+
     public PriorityMatrix BuildPriorityMatrix() =>
         PriorityMatrix.Count == 0 ? Domain.Tickets.PriorityMatrix.Default : new PriorityMatrix(PriorityMatrix);
 }

@@ -117,4 +117,23 @@ public sealed class OpenTicketTests : IClassFixture<MesaApiFactory>
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("urgency", out _));
     }
+
+    [Fact]
+    public async Task Priority_FollowsTheConfiguredMatrix()
+    {
+        using var factory = new MesaApiFactory();
+        for (var urgency = 0; urgency < 5; urgency++)
+        {
+            for (var impact = 0; impact < 5; impact++)
+            {
+                factory.With($"Tickets:PriorityMatrix:{urgency}:{impact}", urgency == 4 && impact == 2 ? "1" : "3");
+            }
+        }
+
+        var requester = await factory.CreateUserAsync();
+
+        var ticket = await TicketApi.OpenAsync(requester, urgency: "VeryHigh");
+
+        Assert.Equal("VeryLow", ticket.GetProperty("priority").GetString());
+    }
 }
