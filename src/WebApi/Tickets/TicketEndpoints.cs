@@ -1,6 +1,10 @@
+using System.Globalization;
 using System.Text;
+using FluentValidation;
+using FluentValidation.Results;
 using Mediator;
 using MesaServicios.Application.Common;
+using MesaServicios.Application.Common.Localization;
 using MesaServicios.Application.Common.Paging;
 using MesaServicios.Application.Tickets;
 using MesaServicios.Application.Tickets.AddFollowUp;
@@ -24,35 +28,43 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace MesaServicios.WebApi.Tickets;
 
-/// <summary>Query string of <c>GET /api/v1/tickets</c>.</summary>
+/// <summary>
+/// Query string of <c>GET /api/v1/tickets</c>. Values arrive as text and are read here, so a wrong one is a
+/// field error that names the parameter (not a bare 400).
+/// </summary>
 public sealed class SearchTicketsRequest
 {
     /// <summary>One or more statuses (repeat the parameter): New, InProgress, Pending, Solved, Closed.</summary>
-    public TicketStatus[]? Status { get; init; }
+    public string[]? Status { get; init; }
 
-    public TicketType? Type { get; init; }
+    /// <summary>Incident or Request.</summary>
+    public string? Type { get; init; }
 
-    public Urgency? Urgency { get; init; }
+    /// <summary>VeryLow, Low, Medium, High, VeryHigh.</summary>
+    public string? Urgency { get; init; }
 
-    public Priority? Priority { get; init; }
+    /// <summary>VeryLow, Low, Medium, High, VeryHigh.</summary>
+    public string? Priority { get; init; }
 
-    public int? CategoryId { get; init; }
+    public string? CategoryId { get; init; }
 
-    public Guid? AssignedTechnicianId { get; init; }
+    public string? AssignedTechnicianId { get; init; }
 
     /// <summary>true: only tickets nobody owns.</summary>
-    public bool? Unassigned { get; init; }
+    public string? Unassigned { get; init; }
 
-    public Guid? RequesterId { get; init; }
+    public string? RequesterId { get; init; }
 
     /// <summary>Part of the requester's department (dependencia), case-insensitive.</summary>
     public string? Department { get; init; }
 
-    public Guid? ObserverId { get; init; }
+    public string? ObserverId { get; init; }
 
-    public DateTimeOffset? CreatedFrom { get; init; }
+    /// <summary>ISO 8601 date-time, inclusive.</summary>
+    public string? CreatedFrom { get; init; }
 
-    public DateTimeOffset? CreatedTo { get; init; }
+    /// <summary>ISO 8601 date-time, inclusive.</summary>
+    public string? CreatedTo { get; init; }
 
     /// <summary>Words in the title or description.</summary>
     public string? Text { get; init; }
@@ -60,9 +72,67 @@ public sealed class SearchTicketsRequest
     /// <summary>id, createdAt, updatedAt, priority, urgency, status, title; "-" first for descending. Default -createdAt.</summary>
     public string? Sort { get; init; }
 
-    public int? Page { get; init; }
+    public string? Page { get; init; }
 
-    public int? PageSize { get; init; }
+    public string? PageSize { get; init; }
+
+    public SearchTicketsQuery ToQuery()
+    {
+        var failures = new List<ValidationFailure>();
+        var statuses = (Status ?? []).Select(s => Enum<TicketStatus>(s, "status", "tickets.status_invalid", failures)).OfType<TicketStatus>().ToList();
+        var query = new SearchTicketsQuery(
+            statuses,
+            Enum<TicketType>(Type, "type", "tickets.type_invalid", failures),
+            Enum<Urgency>(Urgency, "urgency", "tickets.urgency_invalid", failures),
+            Enum<Priority>(Priority, "priority", "common.invalid_value", failures),
+            Parse<int>(CategoryId, "categoryId", failures),
+            Parse<Guid>(AssignedTechnicianId, "assignedTechnicianId", failures),
+            Parse<bool>(Unassigned, "unassigned", failures),
+            Parse<Guid>(RequesterId, "requesterId", failures),
+            Department,
+            Parse<Guid>(ObserverId, "observerId", failures),
+            Parse<DateTimeOffset>(CreatedFrom, "createdFrom", failures),
+            Parse<DateTimeOffset>(CreatedTo, "createdTo", failures),
+            Text,
+            Sort,
+            Parse<int>(Page, "page", failures) ?? 1,
+            Parse<int>(PageSize, "pageSize", failures) ?? Paging.DefaultPageSize);
+        return failures.Count == 0 ? query : throw new ValidationException(failures);
+    }
+
+    private static T? Enum<T>(string? raw, string field, string code, List<ValidationFailure> failures)
+        where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return null;
+        }
+
+        if (System.Enum.TryParse<T>(raw.Trim(), ignoreCase: true, out var value) && System.Enum.IsDefined(value))
+        {
+            return value;
+        }
+
+        failures.Add(new ValidationFailure(field, Messages.Get(code)));
+        return null;
+    }
+
+    private static T? Parse<T>(string? raw, string field, List<ValidationFailure> failures)
+        where T : struct, IParsable<T>
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return null;
+        }
+
+        if (T.TryParse(raw.Trim(), CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        failures.Add(new ValidationFailure(field, Messages.Get("common.invalid_value")));
+        return null;
+    }
 }
 
 internal static class TicketEndpoints
@@ -111,12 +181,7 @@ internal static class TicketEndpoints
             .ProducesValidationProblem();
 
         group.MapGet("/", async ([AsParameters] SearchTicketsRequest request, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(
-                    new SearchTicketsQuery(
-                        request.Status, request.Type, request.Urgency, request.Priority, request.CategoryId, request.AssignedTechnicianId,
-                        request.Unassigned, request.RequesterId, request.Department, request.ObserverId, request.CreatedFrom, request.CreatedTo,
-                        request.Text, request.Sort, request.Page ?? 1, request.PageSize ?? Paging.DefaultPageSize),
-                    ct)))
+                Results.Ok(await sender.Send(request.ToQuery(), ct)))
             .RequireAuthorization(Policies.Technician)
             .WithSummary("Search tickets (desk): filters by status, type, urgency, priority, category, technician, requester, department, observer, creation dates and text; sorted; paged (≤100) with the total.")
             .WithDescription("Example: `GET /api/v1/tickets?status=New&status=InProgress&urgency=High&text=impresora&sort=-priority&page=1&pageSize=20`")

@@ -69,6 +69,7 @@ public sealed class SearchTicketsTests : IClassFixture<MesaApiFactory>
         // Indexes into the seeded tickets (0-based), newest first unless sorted otherwise.
         { "status=New", [3, 1, 0] },
         { "status=InProgress&status=Solved", [4, 2] },
+        { "status=5", [4] },
         { "type=Request", [3, 1] },
         { "urgency=High", [0] },
         { "priority=VeryHigh", [2] },
@@ -131,6 +132,10 @@ public sealed class SearchTicketsTests : IClassFixture<MesaApiFactory>
     [InlineData("pageSize=101", "pageSize")]
     [InlineData("page=0", "page")]
     [InlineData("sort=color", "sort")]
+    [InlineData("urgency=Altisima", "urgency")]
+    [InlineData("status=New&status=Abierto", "status")]
+    [InlineData("requesterId=xyz", "requesterId")]
+    [InlineData("createdFrom=ayer", "createdFrom")]
     [InlineData("createdFrom=2026-03-10T00:00:00Z&createdTo=2026-03-01T00:00:00Z", "createdTo")]
     public async Task Search_WithBadParameters_Returns400NamingTheField(string query, string field)
     {
