@@ -9,6 +9,7 @@ public sealed class TicketIdempotencyRecord
     private TicketIdempotencyRecord()
     {
         Key = string.Empty;
+        RequestHash = string.Empty;
         ResponseBody = string.Empty;
     }
 
@@ -17,6 +18,9 @@ public sealed class TicketIdempotencyRecord
     public Guid UserId { get; private set; }
 
     public string Key { get; private set; }
+
+    /// <summary>SHA-256 of the request; the same key with another request is refused, never answered with the wrong ticket.</summary>
+    public string RequestHash { get; private set; }
 
     public int TicketId { get; private set; }
 
@@ -27,11 +31,12 @@ public sealed class TicketIdempotencyRecord
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public static TicketIdempotencyRecord Create(Guid userId, string key, int ticketId, int responseVersion, string responseBody, DateTimeOffset now) => new()
+    public static TicketIdempotencyRecord Create(Guid userId, string key, string requestHash, int ticketId, int responseVersion, string responseBody, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
         UserId = userId,
         Key = key,
+        RequestHash = requestHash,
         TicketId = ticketId,
         ResponseVersion = responseVersion,
         ResponseBody = responseBody,
@@ -41,8 +46,9 @@ public sealed class TicketIdempotencyRecord
     public bool IsFreshAt(DateTimeOffset now, TimeSpan retention) => CreatedAt > now - retention;
 
     /// <summary>An expired record is reused for the new answer (the key is unique per user).</summary>
-    public void Renew(int ticketId, int responseVersion, string responseBody, DateTimeOffset now)
+    public void Renew(string requestHash, int ticketId, int responseVersion, string responseBody, DateTimeOffset now)
     {
+        RequestHash = requestHash;
         TicketId = ticketId;
         ResponseVersion = responseVersion;
         ResponseBody = responseBody;

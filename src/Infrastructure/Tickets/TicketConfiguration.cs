@@ -138,6 +138,7 @@ internal sealed class TicketIdempotencyRecordConfiguration : IEntityTypeConfigur
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.Key).HasMaxLength(100).IsRequired();
+        builder.Property(r => r.RequestHash).HasMaxLength(64).IsRequired();
         builder.Property(r => r.ResponseBody).IsRequired();
         // Two concurrent creations with one key: the database lets exactly one in.
         builder.HasIndex(r => new { r.UserId, r.Key }).IsUnique();

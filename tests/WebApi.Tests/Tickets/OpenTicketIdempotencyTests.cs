@@ -78,4 +78,16 @@ public sealed class OpenTicketIdempotencyTests : IClassFixture<MesaApiFactory>
 
         Assert.Equal(2, await CountAsync(title));
     }
+
+    [Fact]
+    public async Task SameKey_WithAnotherRequest_Returns422AndCreatesNothing()
+    {
+        var requester = await _factory.CreateUserAsync();
+        await (await requester.Client.SendAsync(Create("clave-reusada", "Primera solicitud"))).EnsureSuccessAsync();
+
+        var response = await requester.Client.SendAsync(Create("clave-reusada", "Segunda solicitud distinta"));
+
+        await response.ProblemAsync(HttpStatusCode.UnprocessableEntity, "tickets.idempotency_key_reused");
+        Assert.Equal(0, await CountAsync("Segunda solicitud distinta"));
+    }
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
@@ -71,6 +73,11 @@ internal sealed class OpenTicketCommandHandler(
             remembered = await db.TicketIdempotencyRecords.FirstOrDefaultAsync(r => r.UserId == actor.UserId && r.Key == key, cancellationToken);
             if (remembered is not null && remembered.IsFreshAt(now, retention))
             {
+                if (remembered.RequestHash != Hash(command))
+                {
+                    throw Errors.Rule("tickets.idempotency_key_reused");
+                }
+
                 return new OpenTicketResult(remembered.TicketId, remembered.ResponseVersion, remembered.ResponseBody, Replayed: true);
             }
         }
@@ -103,11 +110,11 @@ internal sealed class OpenTicketCommandHandler(
         {
             if (remembered is null)
             {
-                db.TicketIdempotencyRecords.Add(TicketIdempotencyRecord.Create(actor.UserId, newKey, ticket.Id, ticket.Version, body, now));
+                db.TicketIdempotencyRecords.Add(TicketIdempotencyRecord.Create(actor.UserId, newKey, Hash(command), ticket.Id, ticket.Version, body, now));
             }
             else
             {
-                remembered.Renew(ticket.Id, ticket.Version, body, now);
+                remembered.Renew(Hash(command), ticket.Id, ticket.Version, body, now);
             }
 
             try
@@ -123,5 +130,21 @@ internal sealed class OpenTicketCommandHandler(
         }
 
         return new OpenTicketResult(ticket.Id, ticket.Version, body, Replayed: false);
+    }
+
+    /// <summary>What identifies "the same request": every field the client sent, normalized.</summary>
+    private static string Hash(OpenTicketCommand command)
+    {
+        var canonical = JsonSerializer.Serialize(new
+        {
+            Title = command.Title?.Trim(),
+            Description = command.Description?.Trim(),
+            command.Type,
+            command.Urgency,
+            command.CategoryId,
+            Observers = command.Observers?.Select(o => o?.Trim().ToLowerInvariant()).Order(StringComparer.Ordinal).ToArray(),
+            ContactPhone = command.ContactPhone?.Trim(),
+        });
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 }

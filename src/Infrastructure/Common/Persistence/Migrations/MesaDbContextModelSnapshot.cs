@@ -614,6 +614,11 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ResponseBody")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
 {
     [DbContext(typeof(MesaDbContext))]
-    [Migration("20261127210728_TicketsSchema")]
+    [Migration("20261127213913_TicketsSchema")]
     partial class TicketsSchema
     {
         /// <inheritdoc />
@@ -615,6 +615,11 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ResponseBody")

@@ -144,6 +144,7 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     UserId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     TicketId = table.Column<int>(type: "INTEGER", nullable: false),
                     ResponseVersion = table.Column<int>(type: "INTEGER", nullable: false),
                     ResponseBody = table.Column<string>(type: "TEXT", nullable: false),
