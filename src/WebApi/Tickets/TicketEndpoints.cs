@@ -160,6 +160,7 @@ internal static class TicketEndpoints
                   "type": "Incident", "urgency": "High", "categoryId": 3, "observers": ["companero@iescinoc.edu.co"], "contactPhone": "3001234567" }
                 ```
                 `type`: Incident | Request. `urgency`: VeryLow | Low | Medium (default) | High | VeryHigh. Observers by user id or e-mail.
+                `referencesTicketId` (optional): an earlier ticket of mine this one follows up on (e.g. a closed one).
                 The response carries `ETag: "<version>"` and `Location`.
                 """)
             .Produces<TicketDetails>(StatusCodes.Status201Created)

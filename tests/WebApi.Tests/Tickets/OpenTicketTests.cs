@@ -136,4 +136,20 @@ public sealed class OpenTicketTests : IClassFixture<MesaApiFactory>
 
         Assert.Equal("VeryLow", ticket.GetProperty("priority").GetString());
     }
+
+    [Fact]
+    public async Task Open_MayReferenceOneOfMyTickets_ButNotSomeoneElses()
+    {
+        var requester = await _factory.CreateUserAsync();
+        var other = await _factory.CreateUserAsync();
+        var mine = await TicketApi.OpenIdAsync(requester, "Problema anterior");
+        var theirs = await TicketApi.OpenIdAsync(other, "Problema ajeno");
+
+        var ok = await requester.Client.PostAsJsonAsync("/api/v1/tickets", new { title = "Volvió a fallar", description = "El mismo problema del ticket anterior.", type = "Incident", referencesTicketId = mine });
+        var refused = await requester.Client.PostAsJsonAsync("/api/v1/tickets", new { title = "Referencia ajena", description = "Intento referenciar un ticket ajeno.", type = "Incident", referencesTicketId = theirs });
+
+        Assert.Equal(mine, (await (await ok.EnsureSuccessAsync()).JsonAsync()).GetProperty("referencesTicketId").GetInt32());
+        var problem = await refused.ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Equal("El ticket referenciado no existe o no es tuyo.", problem.GetProperty("errors").GetProperty("referencesTicketId")[0].GetString());
+    }
 }

@@ -82,6 +82,9 @@ internal sealed class TicketContractHandlers(ITicketsDbContext db, ISender sende
         }
 
         var chunks = Chunk(body, Ticket.DescriptionMaxLength);
+        var references = command.ReferencesTicketId is { } referenced && await db.Tickets.AnyAsync(t => t.Id == referenced, cancellationToken)
+            ? command.ReferencesTicketId
+            : null;
         var type = Enum.TryParse<TicketType>(command.Type, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : TicketType.Request;
         var ticket = Ticket.Open(
             actor,
@@ -94,7 +97,7 @@ internal sealed class TicketContractHandlers(ITicketsDbContext db, ISender sende
             TicketSource.Email,
             null,
             [],
-            command.ReferencesTicketId,
+            references,
             options.Value.BuildPriorityMatrix(),
             now);
         foreach (var rest in chunks.Skip(1))

@@ -26,7 +26,8 @@ public sealed record OpenTicketCommand(
     Urgency? Urgency,
     int? CategoryId,
     IReadOnlyList<string>? Observers,
-    string? ContactPhone) : ICommand<OpenTicketResult>
+    string? ContactPhone,
+    int? ReferencesTicketId = null) : ICommand<OpenTicketResult>
 {
     /// <summary>From the <c>Idempotency-Key</c> header.</summary>
     [JsonIgnore]
@@ -49,6 +50,7 @@ internal sealed class OpenTicketValidator : AbstractValidator<OpenTicketCommand>
         RuleFor(c => c.Observers).Must(o => o is null || o.Count <= TicketOpening.MaxObservers)
             .WithMessage(_ => Messages.Get("tickets.too_many_observers", TicketOpening.MaxObservers));
         RuleForEach(c => c.Observers).NotEmpty().WithMessage(_ => Messages.Get("tickets.observer_required"));
+        RuleFor(c => c.ReferencesTicketId).GreaterThan(0).WithMessage(_ => Messages.Get("tickets.reference_unknown"));
         RuleFor(c => c.IdempotencyKey)
             .Must(k => k is null || (k.Length is > 0 and <= 100 && k.All(ch => ch is > ' ' and <= '~')))
             .WithMessage(_ => Messages.Get("tickets.idempotency_key_invalid"));
@@ -86,6 +88,11 @@ internal sealed class OpenTicketCommandHandler(
             ?? throw Errors.NotFound("users.not_found", actor.UserId);
         var observers = await TicketOpening.ResolveObserversAsync(sender, command.Observers, "observers", cancellationToken);
         await TicketOpening.EnsureCategoryAsync(db, command.CategoryId, "categoryId", cancellationToken);
+        if (command.ReferencesTicketId is { } referenced
+            && !await (await db.VisibleToAsync(actor, cancellationToken)).AnyAsync(t => t.Id == referenced, cancellationToken))
+        {
+            throw TicketOpening.FieldError("referencesTicketId", "tickets.reference_unknown");
+        }
 
         var ticket = Ticket.Open(
             actor,
@@ -98,7 +105,7 @@ internal sealed class OpenTicketCommandHandler(
             TicketSource.Portal,
             command.CategoryId,
             observers,
-            null,
+            command.ReferencesTicketId,
             options.Value.BuildPriorityMatrix(),
             now);
         db.Tickets.Add(ticket);
@@ -144,6 +151,7 @@ internal sealed class OpenTicketCommandHandler(
             command.CategoryId,
             Observers = command.Observers?.Select(o => o?.Trim().ToLowerInvariant()).Order(StringComparer.Ordinal).ToArray(),
             ContactPhone = command.ContactPhone?.Trim(),
+            command.ReferencesTicketId,
         });
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
