@@ -13,51 +13,6 @@ public sealed class SearchTicketsTests : IClassFixture<MesaApiFactory>
 
     public SearchTicketsTests(MesaApiFactory factory) => _factory = factory;
 
-    private sealed record Data(TestUser Ana, TestUser Beto, TestUser Observer, TestUser Tech, int[] Ids);
-
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static readonly Dictionary<MesaApiFactory, Data> Seeded = new();
-
-    /// <summary>
-    /// Ana (Biblioteca): #1 Incident High "impresora", #2 Request Low "correo", #3 Incident VeryHigh "impresora" (assigned, impact High).
-    /// Beto (Tesorería): #4 Request Medium "wifi" (observed by Olga), #5 Incident Medium "proyector", solved.
-    /// </summary>
-    private async Task<Data> SeedAsync()
-    {
-        await Gate.WaitAsync();
-        try
-        {
-            if (Seeded.TryGetValue(_factory, out var existing))
-            {
-                return existing;
-            }
-
-            var ana = await _factory.CreateUserAsync(fullName: "Ana", department: "Biblioteca");
-            var beto = await _factory.CreateUserAsync(fullName: "Beto", department: "Tesorería");
-            var olga = await _factory.CreateUserAsync(fullName: "Olga");
-            var tech = await _factory.CreateUserAsync(UserRole.Technician);
-            var ids = new List<int>
-            {
-                (await TicketApi.OpenAsync(ana, "La impresora no imprime", type: "Incident", urgency: "High")).GetProperty("id").GetInt32(),
-                (await TicketApi.OpenAsync(ana, "Crear cuenta de correo", type: "Request", urgency: "Low", categoryId: 31)).GetProperty("id").GetInt32(),
-                (await TicketApi.OpenAsync(ana, "Impresora a color atascada", type: "Incident", urgency: "VeryHigh")).GetProperty("id").GetInt32(),
-                (await TicketApi.OpenAsync(beto, "Sin wifi en tesorería", "No hay señal de la red inalámbrica en la oficina.", "Request", observers: [olga.Email])).GetProperty("id").GetInt32(),
-                (await TicketApi.OpenAsync(beto, "El proyector no enciende", type: "Incident")).GetProperty("id").GetInt32(),
-            };
-            await TicketApi.ActAsync(tech, ids[2], "assign", new { technicianId = tech.Id });
-            await TicketApi.ActAsync(tech, ids[2], "impact", new { impact = "High" });
-            await TicketApi.ActAsync(tech, ids[4], "assign", new { technicianId = tech.Id });
-            await TicketApi.ActAsync(tech, ids[4], "solve", new { solution = "Se cambió la lámpara." });
-            var data = new Data(ana, beto, olga, tech, [.. ids]);
-            Seeded[_factory] = data;
-            return data;
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
-
     private static async Task<(int Total, List<int> Ids)> SearchAsync(TestUser user, string query)
     {
         var page = await (await (await user.Client.GetAsync($"/api/v1/tickets?{query}")).EnsureSuccessAsync()).JsonAsync();
@@ -92,7 +47,7 @@ public sealed class SearchTicketsTests : IClassFixture<MesaApiFactory>
     [MemberData(nameof(Filters))]
     public async Task Search_FiltersAndSorts_AsExpected(string query, int[] expected)
     {
-        var data = await SeedAsync();
+        var data = await TicketSearchData.SeedAsync(_factory);
         query = query.Replace("{tech}", data.Tech.Id.ToString()).Replace("{beto}", data.Beto.Id.ToString()).Replace("{olga}", data.Observer.Id.ToString());
 
         var (total, ids) = await SearchAsync(data.Tech, query);
@@ -104,7 +59,7 @@ public sealed class SearchTicketsTests : IClassFixture<MesaApiFactory>
     [Fact]
     public async Task Search_ByCreationDates_IncludesTheRange()
     {
-        var data = await SeedAsync();
+        var data = await TicketSearchData.SeedAsync(_factory);
         var first = await TicketApi.GetAsync(data.Tech, data.Ids[1]);
         var from = Uri.EscapeDataString(first.GetProperty("createdAt").GetDateTimeOffset().ToString("O"));
 
@@ -117,7 +72,7 @@ public sealed class SearchTicketsTests : IClassFixture<MesaApiFactory>
     [Fact]
     public async Task Search_Pages_KeepTheTotal()
     {
-        var data = await SeedAsync();
+        var data = await TicketSearchData.SeedAsync(_factory);
 
         var page1 = await (await data.Tech.Client.GetAsync("/api/v1/tickets?sort=id&page=1&pageSize=2")).JsonAsync();
         var page3 = await (await data.Tech.Client.GetAsync("/api/v1/tickets?sort=id&page=3&pageSize=2")).JsonAsync();
@@ -139,44 +94,11 @@ public sealed class SearchTicketsTests : IClassFixture<MesaApiFactory>
     [InlineData("createdFrom=2026-03-10T00:00:00Z&createdTo=2026-03-01T00:00:00Z", "createdTo")]
     public async Task Search_WithBadParameters_Returns400NamingTheField(string query, string field)
     {
-        var data = await SeedAsync();
+        var data = await TicketSearchData.SeedAsync(_factory);
 
         var response = await data.Tech.Client.GetAsync($"/api/v1/tickets?{query}");
 
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
-    }
-
-    [Fact]
-    public async Task MyTickets_ListsOwnAndObserved_NewestFirst_WithTotals()
-    {
-        var data = await SeedAsync();
-
-        var ana = await (await (await data.Ana.Client.GetAsync("/api/v1/me/tickets?pageSize=2")).EnsureSuccessAsync()).JsonAsync();
-        var olga = await (await data.Observer.Client.GetAsync("/api/v1/me/tickets")).JsonAsync();
-
-        Assert.Equal(3, ana.GetProperty("total").GetInt32());
-        Assert.Equal([data.Ids[2], data.Ids[1]], ana.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()));
-        var item = ana.GetProperty("items")[0];
-        Assert.Equal($"#{data.Ids[2]}", item.GetProperty("number").GetString());
-        Assert.Equal("InProgress", item.GetProperty("status").GetString());
-        Assert.Equal("Incident", item.GetProperty("type").GetString());
-        Assert.Equal("VeryHigh", item.GetProperty("urgency").GetString());
-        Assert.Equal(JsonValueKind.String, item.GetProperty("createdAt").ValueKind);
-        Assert.Equal([data.Ids[3]], olga.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()));
-    }
-
-    [Fact]
-    public async Task Queue_ShowsOpenTicketsUnassignedOrMine_OldestFirst()
-    {
-        var data = await SeedAsync();
-        var otherTech = await _factory.CreateUserAsync(UserRole.Technician);
-
-        var mine = await (await (await data.Tech.Client.GetAsync("/api/v1/tickets/queue")).EnsureSuccessAsync()).JsonAsync();
-        var theirs = await (await otherTech.Client.GetAsync("/api/v1/tickets/queue")).JsonAsync();
-
-        Assert.Equal([data.Ids[0], data.Ids[1], data.Ids[2], data.Ids[3]], mine.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()));
-        Assert.Equal([data.Ids[0], data.Ids[1], data.Ids[3]], theirs.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()));
-        Assert.Equal(3, theirs.GetProperty("total").GetInt32());
     }
 }
