@@ -56,14 +56,20 @@ public sealed class TicketEmailContractsTests : IClassFixture<MesaApiFactory>
     public async Task CreateFromEmail_LosesNothing_ShortSubjectAndLongBody()
     {
         var requester = await _factory.CreateUserAsync();
-        var body = new string('x', 10_000) + "FIN-DEL-CORREO";
+        var body = new string('x', 10_000) + new string('y', 15_000) + "FIN-DEL-CORREO";
 
         var result = await SendAsync(new CreateTicketFromEmailCommand(requester.Id, "Hola", body, "Request", null, null, null, true, null, []));
 
         var ticket = await TicketApi.GetAsync(requester, result.TicketId);
         Assert.Equal("Solicitud recibida por correo", ticket.GetProperty("title").GetString());
-        var followUp = ticket.GetProperty("timeline").EnumerateArray().Single(i => i.GetProperty("kind").GetString() == "FollowUp");
-        Assert.EndsWith("FIN-DEL-CORREO", followUp.GetProperty("content").GetString());
+        Assert.StartsWith("Hola", ticket.GetProperty("description").GetString());
+        var followUps = ticket.GetProperty("timeline").EnumerateArray().Where(i => i.GetProperty("kind").GetString() == "FollowUp")
+            .Select(i => i.GetProperty("content").GetString()!).ToList();
+        Assert.Equal(2, followUps.Count);
+        Assert.All(followUps, f => Assert.StartsWith("Continuación del mensaje recibido por correo:", f));
+        Assert.EndsWith("FIN-DEL-CORREO", followUps[^1]);
+        var kept = ticket.GetProperty("description").GetString()! + string.Concat(followUps.Select(f => f["Continuación del mensaje recibido por correo:\n\n".Length..]));
+        Assert.Equal("Hola\n\n" + body, kept);
     }
 
     [Fact]

@@ -70,6 +70,11 @@ internal sealed class TicketContractHandlers(ITicketsDbContext db, ISender sende
         var subject = (command.Title ?? string.Empty).Trim();
         var title = subject.Length < Ticket.TitleMinLength ? Messages.Get("tickets.email_subject_missing", Spanish) : subject;
         var body = (command.Description ?? string.Empty).Trim();
+        if (subject.Length is > 0 and < Ticket.TitleMinLength)
+        {
+            body = $"{subject}\n\n{body}".Trim();
+        }
+
         if (title.Length > Ticket.TitleMaxLength)
         {
             body = $"{subject}\n\n{body}".Trim();
@@ -81,7 +86,11 @@ internal sealed class TicketContractHandlers(ITicketsDbContext db, ISender sende
             body = $"{body}\n\n{Messages.Get("tickets.email_body_missing", Spanish)}".Trim();
         }
 
-        var chunks = Chunk(body, Ticket.DescriptionMaxLength);
+        var continuation = Messages.Get("tickets.email_continuation", Spanish) + "\n\n";
+        var chunks = Chunk(body[..Math.Min(body.Length, Ticket.DescriptionMaxLength)], Ticket.DescriptionMaxLength);
+        var rest = body.Length > Ticket.DescriptionMaxLength
+            ? Chunk(body[Ticket.DescriptionMaxLength..], Ticket.TextMaxLength - continuation.Length)
+            : [];
         var references = command.ReferencesTicketId is { } referenced && await db.Tickets.AnyAsync(t => t.Id == referenced, cancellationToken)
             ? command.ReferencesTicketId
             : null;
@@ -100,9 +109,9 @@ internal sealed class TicketContractHandlers(ITicketsDbContext db, ISender sende
             references,
             options.Value.BuildPriorityMatrix(),
             now);
-        foreach (var rest in chunks.Skip(1))
+        foreach (var part in rest)
         {
-            ticket.AddFollowUp(actor, $"{Messages.Get("tickets.email_continuation", Spanish)}\n\n{rest}", false, TicketSource.Email, now);
+            ticket.AddFollowUp(actor, continuation + part, false, TicketSource.Email, now);
         }
 
         db.Tickets.Add(ticket);
