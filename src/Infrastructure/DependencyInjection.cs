@@ -4,6 +4,7 @@ using MesaServicios.Application.Common;
 using MesaServicios.Application.Inbox;
 using MesaServicios.Application.Notifications;
 using MesaServicios.Application.Notifications.Links;
+using MesaServicios.Application.Tickets;
 using MesaServicios.Application.Users;
 using MesaServicios.Infrastructure.Common;
 using MesaServicios.Infrastructure.Common.Health;
@@ -12,6 +13,7 @@ using MesaServicios.Infrastructure.Common.Persistence;
 using MesaServicios.Infrastructure.Inbox;
 using MesaServicios.Infrastructure.Notifications;
 using MesaServicios.Infrastructure.Tickets.Attachments;
+using MesaServicios.Infrastructure.Tickets;
 using MesaServicios.Infrastructure.Users;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -46,6 +48,9 @@ public static class DependencyInjection
             inbox.OwnAddresses = inbox.OwnAddresses.Length > 0 ? inbox.OwnAddresses : [mail.Value.FromAddress];
             inbox.AllowedDomains = inbox.AllowedDomains.Length > 0 ? inbox.AllowedDomains : users.Value.AllowedDomains;
         });
+        services.AddOptions<TicketsOptions>().Bind(configuration.GetSection(TicketsOptions.Section))
+            .Validate(TicketsOptions.IsValid, "Tickets: AutoCloseAfterDays and IdempotencyRetentionHours must be at least 1; PriorityMatrix 5 rows of 5 levels 1..5 (or empty).")
+            .ValidateOnStart();
 
         AddPersistence(services, configuration, paths);
         AddIdentity(services, configuration, paths);
@@ -87,6 +92,7 @@ public static class DependencyInjection
         services.AddScoped<IUsersDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
         services.AddScoped<INotificationsDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
         services.AddScoped<IInboxDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
+        services.AddScoped<ITicketsDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
         services.AddScoped<ITransactionRunner, TransactionRunner>();
     }
 
@@ -140,6 +146,7 @@ public static class DependencyInjection
         services.AddScoped<DeliverOutboxJob>();
         services.AddScoped<IMailSourceFactory, MailSourceFactory>();
         services.AddScoped<IngestMailJob>();
+        services.AddScoped<AutoCloseSolvedTicketsJob>();
     }
 
     private static void AddJobs(IServiceCollection services, IConfiguration configuration, DataPaths paths)

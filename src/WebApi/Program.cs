@@ -12,6 +12,7 @@ using MesaServicios.WebApi.Common;
 using MesaServicios.WebApi.Tickets.Attachments;
 using MesaServicios.WebApi.Notifications;
 using MesaServicios.WebApi.Inbox;
+using MesaServicios.WebApi.Tickets;
 using MesaServicios.WebApi.Users;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
@@ -102,6 +103,8 @@ app.MapMyNotificationEndpoints();
 app.MapOutboxAdminEndpoints();
 app.MapActionLinkEndpoints();
 app.MapTriageEndpoints();
+app.MapTicketEndpoints();
+app.MapTicketCategoryEndpoints();
 
 if (app.Services.GetRequiredService<IOptions<JobsOptions>>().Value.Enabled)
 {

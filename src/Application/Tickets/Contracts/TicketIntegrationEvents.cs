@@ -88,3 +88,9 @@ public sealed record TicketClosedIntegrationEvent : TicketIntegrationEvent
     /// <summary>True when closed by the auto-close job rather than by the requester's approval.</summary>
     public required bool Automatic { get; init; }
 }
+
+public sealed record TicketObserverRemovedIntegrationEvent : TicketIntegrationEvent
+{
+    /// <summary>The user who no longer observes the ticket (not listed in <see cref="TicketIntegrationEvent.ObserverIds"/> any more).</summary>
+    public required Guid ObserverId { get; init; }
+}

@@ -413,6 +413,607 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                     b.ToTable("Attachments", (string)null);
                 });
 
+            modelBuilder.Entity("MesaServicios.Domain.Tickets.Ticket", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AssignedTechnicianId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ClosedAutomatically")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FirstResponseAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Impact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OpenedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingReason")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReferencesTicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequesterDepartment")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequesterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequesterPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Solution")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TimelineSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Urgency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("ReferencesTicketId");
+
+                    b.HasIndex("AssignedTechnicianId", "Status");
+
+                    b.HasIndex("RequesterId", "CreatedAt");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("Status", "SolvedAt");
+
+                    b.ToTable("Tickets", (string)null);
+                });
+
+            modelBuilder.Entity("MesaServicios.Domain.Tickets.TicketAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FollowUpId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UploadedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowUpId");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("TicketId");
+
+                    b.ToTable("TicketAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("MesaServicios.Domain.Tickets.TicketCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId", "Name");
+
+                    b.ToTable("TicketCategories", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            CreatedAt = 639028224000000000L,
+                            IsActive = true,
+                            Name = "Hardware",
+                            UpdatedAt = 639028224000000000L
+                        },
+                        new
+                        {
+                            Id = 2,
+                            CreatedAt = 639028224000000000L,
+                            IsActive = true,
+                            Name = "Equipo de cómputo",
+                            ParentId = 1,
+                            UpdatedAt = 639028224000000000L
+                        },
+                        new
+                        {
+                            Id = 3,
+                            CreatedAt = 639028224000000000L,
+                            IsActive = true,
+                            Name = "Impresoras y escáneres",
+                            ParentId = 1,
+                            UpdatedAt = 639028224000000000L
+                        },
+                        new
+                        {
+                            Id = 4,
+                            CreatedAt = 639028224000000000L,
+                            IsActive = true,
+                            Name = "Periféricos",
+                            ParentId = 1,
+                            UpdatedAt = 639028224000000000L
+                        },
+                        new
+                        {
+                            Id = 10,
+                            CreatedAt = 639028224000000000L,
+                            IsActive = true,
+                            Name = "Software",
+                            UpdatedAt = 639028224000000000L
+                        },
+                        new
+                        {
+                            Id = 11,
+                            CreatedAt = 639028224000000000L,
+                            IsActive = true,
+                            Name = "Sistema operativo",
+                            ParentId = 10,
+                            UpdatedAt = 639028224000000000L
+                        },
+                        new
+                        {
+                            Id = 12,
+                            CreatedAt = 639028224000000000L,
+                            IsActive = true,
+                            Name = "Ofimática",
+                            ParentId = 10,
+                            UpdatedAt = 639028224000000000L
+                        },
+                        new
+                        {
+                            Id = 13,
+                            CreatedAt = 639028224000000000L,
+                            IsActive = true,
+                            Name = "Aplicaciones institucionales",
+                            ParentId = 10,
+                            UpdatedAt = 639028224000000000L
+                        },
+                        new
+                        {
+                            Id = 14,
+                            CreatedAt = 639028224000000000L,
+                            IsActive = true,
+                            Name = "Antivirus y seguridad",
+                            ParentId = 10,
+                            UpdatedAt = 639028224000000000L
+                        },
+                        new
+                        {
+                            Id = 20,
+                            CreatedAt = 639028224000000000L,
+                            IsActive = true,
+                            Name = "Redes e internet",
+                            UpdatedAt = 639028224000000000L
+                        },
+                        new
+                        {
+                            Id = 21,
+                            CreatedAt = 639028224000000000L,
+                            IsActive = true,
+                            Name = "Wi-Fi",
+                            ParentId = 20,
+                            UpdatedAt = 639028224000000000L
+                        },
+                        new
+                        {
+                            Id = 22,
+                            CreatedAt = 639028224000000000L,
+                            IsActive = true,
+                            Name = "Cableado",
+                            ParentId = 20,
+                            UpdatedAt = 639028224000000000L
+                        },
+                        new
+                        {
+                            Id = 23,
+                            CreatedAt = 639028224000000000L,
+                            IsActive = true,
+                            Name = "VPN y acceso remoto",
+                            ParentId = 20,
+                            UpdatedAt = 639028224000000000L
+                        },
+                        new
+                        {
+                            Id = 30,
+                            CreatedAt = 639028224000000000L,
+                            IsActive = true,
+                            Name = "Cuentas y accesos",
+                            UpdatedAt = 639028224000000000L
+                        },
+                        new
+                        {
+                            Id = 31,
+                            CreatedAt = 639028224000000000L,
+                            IsActive = true,
+                            Name = "Correo institucional",
+                            ParentId = 30,
+                            UpdatedAt = 639028224000000000L
+                        },
+                        new
+                        {
+                            Id = 32,
+                            CreatedAt = 639028224000000000L,
+                            IsActive = true,
+                            Name = "Plataforma académica",
+                            ParentId = 30,
+                            UpdatedAt = 639028224000000000L
+                        },
+                        new
+                        {
+                            Id = 33,
+                            CreatedAt = 639028224000000000L,
+                            IsActive = true,
+                            Name = "Restablecimiento de contraseña",
+                            ParentId = 30,
+                            UpdatedAt = 639028224000000000L
+                        },
+                        new
+                        {
+                            Id = 40,
+                            CreatedAt = 639028224000000000L,
+                            IsActive = true,
+                            Name = "Audiovisuales",
+                            UpdatedAt = 639028224000000000L
+                        },
+                        new
+                        {
+                            Id = 41,
+                            CreatedAt = 639028224000000000L,
+                            IsActive = true,
+                            Name = "Videobeam",
+                            ParentId = 40,
+                            UpdatedAt = 639028224000000000L
+                        },
+                        new
+                        {
+                            Id = 42,
+                            CreatedAt = 639028224000000000L,
+                            IsActive = true,
+                            Name = "Sonido y videoconferencia",
+                            ParentId = 40,
+                            UpdatedAt = 639028224000000000L
+                        },
+                        new
+                        {
+                            Id = 50,
+                            CreatedAt = 639028224000000000L,
+                            IsActive = true,
+                            Name = "Solicitudes",
+                            UpdatedAt = 639028224000000000L
+                        },
+                        new
+                        {
+                            Id = 51,
+                            CreatedAt = 639028224000000000L,
+                            IsActive = true,
+                            Name = "Información",
+                            ParentId = 50,
+                            UpdatedAt = 639028224000000000L
+                        },
+                        new
+                        {
+                            Id = 52,
+                            CreatedAt = 639028224000000000L,
+                            IsActive = true,
+                            Name = "Préstamo de equipos",
+                            ParentId = 50,
+                            UpdatedAt = 639028224000000000L
+                        },
+                        new
+                        {
+                            Id = 53,
+                            CreatedAt = 639028224000000000L,
+                            IsActive = true,
+                            Name = "Instalación de software",
+                            ParentId = 50,
+                            UpdatedAt = 639028224000000000L
+                        },
+                        new
+                        {
+                            Id = 54,
+                            CreatedAt = 639028224000000000L,
+                            IsActive = true,
+                            Name = "Creación de cuentas",
+                            ParentId = 50,
+                            UpdatedAt = 639028224000000000L
+                        });
+                });
+
+            modelBuilder.Entity("MesaServicios.Domain.Tickets.TicketFollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AuthorIsDesk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPrivate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId", "CreatedAt");
+
+                    b.ToTable("TicketFollowUps", (string)null);
+                });
+
+            modelBuilder.Entity("MesaServicios.Domain.Tickets.TicketHistoryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SubjectUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ToStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId", "OccurredAt");
+
+                    b.ToTable("TicketHistory", (string)null);
+                });
+
+            modelBuilder.Entity("MesaServicios.Domain.Tickets.TicketIdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResponseVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("TicketIdempotencyKeys", (string)null);
+                });
+
+            modelBuilder.Entity("MesaServicios.Domain.Tickets.TicketObserver", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AddedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("UserId", "TicketId");
+
+                    b.ToTable("TicketObservers", (string)null);
+                });
+
+            modelBuilder.Entity("MesaServicios.Domain.Tickets.TicketSolution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.ToTable("TicketSolutions", (string)null);
+                });
+
             modelBuilder.Entity("MesaServicios.Domain.Users.RefreshToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -659,6 +1260,86 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("MesaServicios.Domain.Tickets.Ticket", b =>
+                {
+                    b.HasOne("MesaServicios.Domain.Tickets.TicketCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("MesaServicios.Domain.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("ReferencesTicketId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("MesaServicios.Domain.Tickets.TicketAttachment", b =>
+                {
+                    b.HasOne("MesaServicios.Domain.Tickets.TicketFollowUp", null)
+                        .WithMany()
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("MesaServicios.Domain.Tickets.Ticket", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MesaServicios.Domain.Tickets.TicketCategory", b =>
+                {
+                    b.HasOne("MesaServicios.Domain.Tickets.TicketCategory", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("MesaServicios.Domain.Tickets.TicketFollowUp", b =>
+                {
+                    b.HasOne("MesaServicios.Domain.Tickets.Ticket", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MesaServicios.Domain.Tickets.TicketHistoryEntry", b =>
+                {
+                    b.HasOne("MesaServicios.Domain.Tickets.Ticket", null)
+                        .WithMany("History")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MesaServicios.Domain.Tickets.TicketIdempotencyRecord", b =>
+                {
+                    b.HasOne("MesaServicios.Domain.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MesaServicios.Domain.Tickets.TicketObserver", b =>
+                {
+                    b.HasOne("MesaServicios.Domain.Tickets.Ticket", null)
+                        .WithMany("Observers")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MesaServicios.Domain.Tickets.TicketSolution", b =>
+                {
+                    b.HasOne("MesaServicios.Domain.Tickets.Ticket", null)
+                        .WithMany("Solutions")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MesaServicios.Domain.Users.RefreshToken", b =>
                 {
                     b.HasOne("MesaServicios.Domain.Users.UserSession", null)
@@ -702,6 +1383,19 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MesaServicios.Domain.Tickets.Ticket", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("FollowUps");
+
+                    b.Navigation("History");
+
+                    b.Navigation("Observers");
+
+                    b.Navigation("Solutions");
                 });
 #pragma warning restore 612, 618
         }

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
 namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
 {
     /// <inheritdoc />
@@ -193,6 +195,29 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "TicketCategories",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TicketCategories", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TicketCategories_TicketCategories_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "TicketCategories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UndeliverableAddresses",
                 columns: table => new
                 {
@@ -289,6 +314,56 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Tickets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    Type = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Urgency = table.Column<int>(type: "INTEGER", nullable: false),
+                    Impact = table.Column<int>(type: "INTEGER", nullable: false),
+                    Priority = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequesterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequesterName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    RequesterDepartment = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
+                    RequesterPhone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    OpenedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CategoryId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AssignedTechnicianId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PendingReason = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    Solution = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    FirstResponseAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedAutomatically = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReferencesTicketId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    TimelineSequence = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Tickets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Tickets_TicketCategories_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "TicketCategories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Tickets_Tickets_ReferencesTicketId",
+                        column: x => x.ReferencesTicketId,
+                        principalTable: "Tickets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UserSessions",
                 columns: table => new
                 {
@@ -307,6 +382,129 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                         name: "FK_UserSessions_Users_UserId",
                         column: x => x.UserId,
                         principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TicketFollowUps",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    TicketId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorIsDesk = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    IsPrivate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Source = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TicketFollowUps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TicketFollowUps_Tickets_TicketId",
+                        column: x => x.TicketId,
+                        principalTable: "Tickets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TicketHistory",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    TicketId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    ActorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    FromStatus = table.Column<int>(type: "INTEGER", nullable: true),
+                    ToStatus = table.Column<int>(type: "INTEGER", nullable: true),
+                    SubjectUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TicketHistory", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TicketHistory_Tickets_TicketId",
+                        column: x => x.TicketId,
+                        principalTable: "Tickets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TicketIdempotencyKeys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TicketId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResponseVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResponseBody = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TicketIdempotencyKeys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TicketIdempotencyKeys_Tickets_TicketId",
+                        column: x => x.TicketId,
+                        principalTable: "Tickets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TicketObservers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TicketId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AddedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RemovedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TicketObservers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TicketObservers_Tickets_TicketId",
+                        column: x => x.TicketId,
+                        principalTable: "Tickets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TicketSolutions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    TicketId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<int>(type: "INTEGER", nullable: false),
+                    DecidedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecisionComment = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TicketSolutions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TicketSolutions_Tickets_TicketId",
+                        column: x => x.TicketId,
+                        principalTable: "Tickets",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -331,6 +529,69 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                         principalTable: "UserSessions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TicketAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TicketId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FollowUpId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    UploadedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TicketAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TicketAttachments_TicketFollowUps_FollowUpId",
+                        column: x => x.FollowUpId,
+                        principalTable: "TicketFollowUps",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TicketAttachments_Tickets_TicketId",
+                        column: x => x.TicketId,
+                        principalTable: "Tickets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.InsertData(
+                table: "TicketCategories",
+                columns: new[] { "Id", "CreatedAt", "IsActive", "Name", "ParentId", "UpdatedAt" },
+                values: new object[,]
+                {
+                    { 1, 639028224000000000L, true, "Hardware", null, 639028224000000000L },
+                    { 10, 639028224000000000L, true, "Software", null, 639028224000000000L },
+                    { 20, 639028224000000000L, true, "Redes e internet", null, 639028224000000000L },
+                    { 30, 639028224000000000L, true, "Cuentas y accesos", null, 639028224000000000L },
+                    { 40, 639028224000000000L, true, "Audiovisuales", null, 639028224000000000L },
+                    { 50, 639028224000000000L, true, "Solicitudes", null, 639028224000000000L },
+                    { 2, 639028224000000000L, true, "Equipo de cómputo", 1, 639028224000000000L },
+                    { 3, 639028224000000000L, true, "Impresoras y escáneres", 1, 639028224000000000L },
+                    { 4, 639028224000000000L, true, "Periféricos", 1, 639028224000000000L },
+                    { 11, 639028224000000000L, true, "Sistema operativo", 10, 639028224000000000L },
+                    { 12, 639028224000000000L, true, "Ofimática", 10, 639028224000000000L },
+                    { 13, 639028224000000000L, true, "Aplicaciones institucionales", 10, 639028224000000000L },
+                    { 14, 639028224000000000L, true, "Antivirus y seguridad", 10, 639028224000000000L },
+                    { 21, 639028224000000000L, true, "Wi-Fi", 20, 639028224000000000L },
+                    { 22, 639028224000000000L, true, "Cableado", 20, 639028224000000000L },
+                    { 23, 639028224000000000L, true, "VPN y acceso remoto", 20, 639028224000000000L },
+                    { 31, 639028224000000000L, true, "Correo institucional", 30, 639028224000000000L },
+                    { 32, 639028224000000000L, true, "Plataforma académica", 30, 639028224000000000L },
+                    { 33, 639028224000000000L, true, "Restablecimiento de contraseña", 30, 639028224000000000L },
+                    { 41, 639028224000000000L, true, "Videobeam", 40, 639028224000000000L },
+                    { 42, 639028224000000000L, true, "Sonido y videoconferencia", 40, 639028224000000000L },
+                    { 51, 639028224000000000L, true, "Información", 50, 639028224000000000L },
+                    { 52, 639028224000000000L, true, "Préstamo de equipos", 50, 639028224000000000L },
+                    { 53, 639028224000000000L, true, "Instalación de software", 50, 639028224000000000L },
+                    { 54, 639028224000000000L, true, "Creación de cuentas", 50, 639028224000000000L }
                 });
 
             migrationBuilder.CreateIndex(
@@ -438,6 +699,97 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_TicketAttachments_FollowUpId",
+                table: "TicketAttachments",
+                column: "FollowUpId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketAttachments_Sha256",
+                table: "TicketAttachments",
+                column: "Sha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketAttachments_TicketId",
+                table: "TicketAttachments",
+                column: "TicketId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketCategories_ParentId_Name",
+                table: "TicketCategories",
+                columns: new[] { "ParentId", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketFollowUps_TicketId_CreatedAt",
+                table: "TicketFollowUps",
+                columns: new[] { "TicketId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketHistory_TicketId_OccurredAt",
+                table: "TicketHistory",
+                columns: new[] { "TicketId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketIdempotencyKeys_TicketId",
+                table: "TicketIdempotencyKeys",
+                column: "TicketId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketIdempotencyKeys_UserId_Key",
+                table: "TicketIdempotencyKeys",
+                columns: new[] { "UserId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketObservers_TicketId",
+                table: "TicketObservers",
+                column: "TicketId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketObservers_UserId_TicketId",
+                table: "TicketObservers",
+                columns: new[] { "UserId", "TicketId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_AssignedTechnicianId_Status",
+                table: "Tickets",
+                columns: new[] { "AssignedTechnicianId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_CategoryId",
+                table: "Tickets",
+                column: "CategoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_CreatedAt",
+                table: "Tickets",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_ReferencesTicketId",
+                table: "Tickets",
+                column: "ReferencesTicketId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_RequesterId_CreatedAt",
+                table: "Tickets",
+                columns: new[] { "RequesterId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_Status_CreatedAt",
+                table: "Tickets",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_Status_SolvedAt",
+                table: "Tickets",
+                columns: new[] { "Status", "SolvedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketSolutions_TicketId",
+                table: "TicketSolutions",
+                column: "TicketId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Users_Email",
                 table: "Users",
                 column: "Email",
@@ -494,6 +846,21 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                 name: "RefreshTokens");
 
             migrationBuilder.DropTable(
+                name: "TicketAttachments");
+
+            migrationBuilder.DropTable(
+                name: "TicketHistory");
+
+            migrationBuilder.DropTable(
+                name: "TicketIdempotencyKeys");
+
+            migrationBuilder.DropTable(
+                name: "TicketObservers");
+
+            migrationBuilder.DropTable(
+                name: "TicketSolutions");
+
+            migrationBuilder.DropTable(
                 name: "UndeliverableAddresses");
 
             migrationBuilder.DropTable(
@@ -503,7 +870,16 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                 name: "UserSessions");
 
             migrationBuilder.DropTable(
+                name: "TicketFollowUps");
+
+            migrationBuilder.DropTable(
                 name: "Users");
+
+            migrationBuilder.DropTable(
+                name: "Tickets");
+
+            migrationBuilder.DropTable(
+                name: "TicketCategories");
         }
     }
 }

@@ -1,0 +1,158 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Mediator;
+using MesaServicios.Application.Common;
+using MesaServicios.Application.Common.Localization;
+using MesaServicios.Application.Common.Security;
+using MesaServicios.Application.Tickets.GetTicket;
+using MesaServicios.Domain.Tickets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace MesaServicios.Application.Tickets.OpenTicket;
+
+/// <summary>
+/// A requester opens a ticket from the portal. The snapshot (name, department, phone) is copied from his profile;
+/// the contact phone may be overridden. Observers by user id or institutional e-mail. With an
+/// <see cref="IdempotencyKey"/> a retry within the retention window returns the first answer and creates nothing.
+/// </summary>
+public sealed record OpenTicketCommand(
+    string Title,
+    string Description,
+    TicketType? Type,
+    Urgency? Urgency,
+    int? CategoryId,
+    IReadOnlyList<string>? Observers,
+    string? ContactPhone,
+    int? ReferencesTicketId = null) : ICommand<OpenTicketResult>
+{
+    /// <summary>From the <c>Idempotency-Key</c> header.</summary>
+    [JsonIgnore]
+    public string? IdempotencyKey { get; init; }
+}
+
+/// <summary>The created ticket (as JSON, identical on a replay), its number and version.</summary>
+public sealed record OpenTicketResult(int TicketId, int Version, string Body, bool Replayed);
+
+internal sealed class OpenTicketValidator : AbstractValidator<OpenTicketCommand>
+{
+    public OpenTicketValidator()
+    {
+        RuleFor(c => c.Title).Title();
+        RuleFor(c => c.Description).Description();
+        RuleFor(c => c.Type).NotNull().WithMessage(_ => Messages.Get("tickets.type_invalid")).IsInEnum().WithMessage(_ => Messages.Get("tickets.type_invalid"));
+        RuleFor(c => c.Urgency).IsInEnum().WithMessage(_ => Messages.Get("tickets.urgency_invalid"));
+        RuleFor(c => c.ContactPhone).MaximumLength(40).WithMessage(_ => Messages.Get("tickets.phone_too_long"));
+        RuleFor(c => c.CategoryId).GreaterThan(0).WithMessage(_ => Messages.Get("tickets.category_unknown"));
+        RuleFor(c => c.Observers).Must(o => o is null || o.Count <= TicketOpening.MaxObservers)
+            .WithMessage(_ => Messages.Get("tickets.too_many_observers", TicketOpening.MaxObservers));
+        RuleForEach(c => c.Observers).NotEmpty().WithMessage(_ => Messages.Get("tickets.observer_required"));
+        RuleFor(c => c.ReferencesTicketId).GreaterThan(0).WithMessage(_ => Messages.Get("tickets.reference_unknown"));
+        RuleFor(c => c.IdempotencyKey)
+            .Must(k => k is null || (k.Length is > 0 and <= 100 && k.All(ch => ch is > ' ' and <= '~')))
+            .WithMessage(_ => Messages.Get("tickets.idempotency_key_invalid"));
+    }
+}
+
+internal sealed class OpenTicketCommandHandler(
+    ITicketsDbContext db,
+    ICurrentUser currentUser,
+    ISender sender,
+    TimeProvider clock,
+    IOptions<TicketsOptions> options) : ICommandHandler<OpenTicketCommand, OpenTicketResult>
+{
+    public async ValueTask<OpenTicketResult> Handle(OpenTicketCommand command, CancellationToken cancellationToken)
+    {
+        var actor = currentUser.Actor();
+        var now = clock.GetUtcNow();
+        var retention = TimeSpan.FromHours(options.Value.IdempotencyRetentionHours);
+        TicketIdempotencyRecord? remembered = null;
+        if (command.IdempotencyKey is { } key)
+        {
+            remembered = await db.TicketIdempotencyRecords.FirstOrDefaultAsync(r => r.UserId == actor.UserId && r.Key == key, cancellationToken);
+            if (remembered is not null && remembered.IsFreshAt(now, retention))
+            {
+                if (remembered.RequestHash != Hash(command))
+                {
+                    throw Errors.Rule("tickets.idempotency_key_reused");
+                }
+
+                return new OpenTicketResult(remembered.TicketId, remembered.ResponseVersion, remembered.ResponseBody, Replayed: true);
+            }
+        }
+
+        var requester = await TicketOpening.ActiveUserAsync(sender, actor.UserId, cancellationToken)
+            ?? throw Errors.NotFound("users.not_found", actor.UserId);
+        var observers = await TicketOpening.ResolveObserversAsync(sender, command.Observers, "observers", cancellationToken);
+        await TicketOpening.EnsureCategoryAsync(db, command.CategoryId, "categoryId", cancellationToken);
+        if (command.ReferencesTicketId is { } referenced
+            && !await (await db.VisibleToAsync(actor, cancellationToken)).AnyAsync(t => t.Id == referenced, cancellationToken))
+        {
+            throw TicketOpening.FieldError("referencesTicketId", "tickets.reference_unknown");
+        }
+
+        var ticket = Ticket.Open(
+            actor,
+            actor.UserId,
+            TicketOpening.Snapshot(requester, phone: command.ContactPhone),
+            command.Title,
+            command.Description,
+            command.Type!.Value,
+            command.Urgency ?? Urgency.Medium,
+            TicketSource.Portal,
+            command.CategoryId,
+            observers,
+            command.ReferencesTicketId,
+            options.Value.BuildPriorityMatrix(),
+            now);
+        db.Tickets.Add(ticket);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var details = await TicketDetailsBuilder.BuildAsync(ticket, actor, db, sender, cancellationToken);
+        var body = JsonSerializer.Serialize(details, TicketOpening.Json);
+        if (command.IdempotencyKey is { } newKey)
+        {
+            if (remembered is null)
+            {
+                db.TicketIdempotencyRecords.Add(TicketIdempotencyRecord.Create(actor.UserId, newKey, Hash(command), ticket.Id, ticket.Version, body, now));
+            }
+            else
+            {
+                remembered.Renew(Hash(command), ticket.Id, ticket.Version, body, now);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException exception) when (exception is not DbUpdateConcurrencyException)
+            {
+                // A concurrent request with the same key won the unique index: this one creates nothing; the
+                // caller retries and gets the winner's answer.
+                throw new ConcurrencyConflictException(preconditionFailed: false);
+            }
+        }
+
+        return new OpenTicketResult(ticket.Id, ticket.Version, body, Replayed: false);
+    }
+
+    /// <summary>What identifies "the same request": every field the client sent, normalized.</summary>
+    private static string Hash(OpenTicketCommand command)
+    {
+        var canonical = JsonSerializer.Serialize(new
+        {
+            Title = command.Title?.Trim(),
+            Description = command.Description?.Trim(),
+            command.Type,
+            command.Urgency,
+            command.CategoryId,
+            Observers = command.Observers?.Select(o => o?.Trim().ToLowerInvariant()).Order(StringComparer.Ordinal).ToArray(),
+            ContactPhone = command.ContactPhone?.Trim(),
+            command.ReferencesTicketId,
+        });
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+}

@@ -1,0 +1,72 @@
+using FluentValidation;
+using Mediator;
+using MesaServicios.Application.Common.Localization;
+using MesaServicios.Application.Common.Security;
+using MesaServicios.Application.Tickets.GetTicket;
+using MesaServicios.Domain.Tickets;
+using Microsoft.Extensions.Options;
+
+namespace MesaServicios.Application.Tickets.OpenTicketOnBehalf;
+
+/// <summary>The desk opens a ticket for a requester who called (source Phone); the snapshot comes from his profile.</summary>
+public sealed record OpenTicketOnBehalfCommand(
+    Guid RequesterId,
+    string Title,
+    string Description,
+    TicketType? Type,
+    Urgency? Urgency,
+    int? CategoryId,
+    IReadOnlyList<string>? Observers,
+    string? ContactPhone) : ICommand<TicketDetails>;
+
+internal sealed class OpenTicketOnBehalfValidator : AbstractValidator<OpenTicketOnBehalfCommand>
+{
+    public OpenTicketOnBehalfValidator()
+    {
+        RuleFor(c => c.RequesterId).NotEmpty().WithMessage(_ => Messages.Get("tickets.requester_required"));
+        RuleFor(c => c.Title).Title();
+        RuleFor(c => c.Description).Description();
+        RuleFor(c => c.Type).NotNull().WithMessage(_ => Messages.Get("tickets.type_invalid")).IsInEnum().WithMessage(_ => Messages.Get("tickets.type_invalid"));
+        RuleFor(c => c.Urgency).IsInEnum().WithMessage(_ => Messages.Get("tickets.urgency_invalid"));
+        RuleFor(c => c.ContactPhone).MaximumLength(40).WithMessage(_ => Messages.Get("tickets.phone_too_long"));
+        RuleFor(c => c.CategoryId).GreaterThan(0).WithMessage(_ => Messages.Get("tickets.category_unknown"));
+        RuleFor(c => c.Observers).Must(o => o is null || o.Count <= TicketOpening.MaxObservers)
+            .WithMessage(_ => Messages.Get("tickets.too_many_observers", TicketOpening.MaxObservers));
+        RuleForEach(c => c.Observers).NotEmpty().WithMessage(_ => Messages.Get("tickets.observer_required"));
+    }
+}
+
+internal sealed class OpenTicketOnBehalfCommandHandler(
+    ITicketsDbContext db,
+    ICurrentUser currentUser,
+    ISender sender,
+    TimeProvider clock,
+    IOptions<TicketsOptions> options) : ICommandHandler<OpenTicketOnBehalfCommand, TicketDetails>
+{
+    public async ValueTask<TicketDetails> Handle(OpenTicketOnBehalfCommand command, CancellationToken cancellationToken)
+    {
+        var actor = currentUser.Actor();
+        var requester = await TicketOpening.ActiveUserAsync(sender, command.RequesterId, cancellationToken)
+            ?? throw TicketOpening.FieldError("requesterId", "tickets.requester_unknown");
+        var observers = await TicketOpening.ResolveObserversAsync(sender, command.Observers, "observers", cancellationToken);
+        await TicketOpening.EnsureCategoryAsync(db, command.CategoryId, "categoryId", cancellationToken);
+
+        var ticket = Ticket.Open(
+            actor,
+            requester.Id,
+            TicketOpening.Snapshot(requester, phone: command.ContactPhone),
+            command.Title,
+            command.Description,
+            command.Type!.Value,
+            command.Urgency ?? Urgency.Medium,
+            TicketSource.Phone,
+            command.CategoryId,
+            observers,
+            null,
+            options.Value.BuildPriorityMatrix(),
+            clock.GetUtcNow());
+        db.Tickets.Add(ticket);
+        await db.SaveChangesAsync(cancellationToken);
+        return await TicketDetailsBuilder.BuildAsync(ticket, actor, db, sender, cancellationToken);
+    }
+}

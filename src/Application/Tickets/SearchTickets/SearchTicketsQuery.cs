@@ -1,0 +1,153 @@
+using FluentValidation;
+using Mediator;
+using MesaServicios.Application.Common.Localization;
+using MesaServicios.Application.Common.Paging;
+using MesaServicios.Domain.Tickets;
+using Microsoft.EntityFrameworkCore;
+
+namespace MesaServicios.Application.Tickets.SearchTickets;
+
+/// <summary>
+/// The desk's search: every filter optional and combined with AND; <see cref="Sort"/> is a field name, "-" first
+/// for descending (default "-createdAt"); paged with the total.
+/// </summary>
+public sealed record SearchTicketsQuery(
+    IReadOnlyList<TicketStatus>? Status = null,
+    TicketType? Type = null,
+    Urgency? Urgency = null,
+    Priority? Priority = null,
+    int? CategoryId = null,
+    Guid? AssignedTechnicianId = null,
+    bool? Unassigned = null,
+    Guid? RequesterId = null,
+    string? Department = null,
+    Guid? ObserverId = null,
+    DateTimeOffset? CreatedFrom = null,
+    DateTimeOffset? CreatedTo = null,
+    string? Text = null,
+    string? Sort = null,
+    int Page = 1,
+    int PageSize = Paging.DefaultPageSize) : IQuery<PagedResult<TicketListItem>>;
+
+internal sealed class SearchTicketsValidator : AbstractValidator<SearchTicketsQuery>
+{
+    public SearchTicketsValidator()
+    {
+        RuleFor(q => q.Page).ValidPage();
+        RuleFor(q => q.PageSize).ValidPageSize();
+        RuleFor(q => q.Sort).Must(s => s is null || SearchTicketsQueryHandler.SortFields.Contains(s.TrimStart('-')))
+            .WithMessage(_ => Messages.Get("tickets.sort_invalid", string.Join(", ", SearchTicketsQueryHandler.SortFields)));
+        RuleFor(q => q.CreatedTo).Must((q, to) => q.CreatedFrom is null || to is null || q.CreatedFrom <= to)
+            .WithMessage(_ => Messages.Get("tickets.date_range_invalid"));
+        RuleFor(q => q.Text).MaximumLength(200);
+        RuleFor(q => q.Department).MaximumLength(150);
+    }
+}
+
+internal sealed class SearchTicketsQueryHandler(ITicketsDbContext db) : IQueryHandler<SearchTicketsQuery, PagedResult<TicketListItem>>
+{
+    public static readonly string[] SortFields = ["id", "createdAt", "updatedAt", "priority", "urgency", "status", "title"];
+
+    public async ValueTask<PagedResult<TicketListItem>> Handle(SearchTicketsQuery query, CancellationToken cancellationToken)
+    {
+        var tickets = db.Tickets.AsNoTracking();
+        if (query.Status is { Count: > 0 } statuses)
+        {
+            tickets = tickets.Where(t => statuses.Contains(t.Status));
+        }
+
+        if (query.Type is { } type)
+        {
+            tickets = tickets.Where(t => t.Type == type);
+        }
+
+        if (query.Urgency is { } urgency)
+        {
+            tickets = tickets.Where(t => t.Urgency == urgency);
+        }
+
+        if (query.Priority is { } priority)
+        {
+            tickets = tickets.Where(t => t.Priority == priority);
+        }
+
+        if (query.CategoryId is { } categoryId)
+        {
+            tickets = tickets.Where(t => t.CategoryId == categoryId);
+        }
+
+        if (query.AssignedTechnicianId is { } technicianId)
+        {
+            tickets = tickets.Where(t => t.AssignedTechnicianId == technicianId);
+        }
+
+        if (query.Unassigned is true)
+        {
+            tickets = tickets.Where(t => t.AssignedTechnicianId == null);
+        }
+
+        if (query.RequesterId is { } requesterId)
+        {
+            tickets = tickets.Where(t => t.RequesterId == requesterId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Department))
+        {
+            var department = query.Department.Trim().ToLower();
+            tickets = tickets.Where(t => t.RequesterDepartment != null && t.RequesterDepartment.ToLower().Contains(department));
+        }
+
+        if (query.ObserverId is { } observerId)
+        {
+            var observed = db.TicketObservers.Where(o => o.UserId == observerId && o.RemovedAt == null).Select(o => o.TicketId);
+            tickets = tickets.Where(t => observed.Contains(t.Id));
+        }
+
+        if (query.CreatedFrom is { } from)
+        {
+            tickets = tickets.Where(t => t.CreatedAt >= from);
+        }
+
+        if (query.CreatedTo is { } to)
+        {
+            tickets = tickets.Where(t => t.CreatedAt <= to);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var text = query.Text.Trim().ToLower();
+            tickets = tickets.Where(t => t.Title.ToLower().Contains(text) || t.Description.ToLower().Contains(text));
+        }
+
+        var total = await tickets.CountAsync(cancellationToken);
+        var items = await Sort(tickets, query.Sort)
+            .Skip(TicketPaging.Skip(query.Page, query.PageSize)).Take(query.PageSize)
+            .Select(TicketListItem.Projection)
+            .ToListAsync(cancellationToken);
+        return new PagedResult<TicketListItem>(items, query.Page, query.PageSize, total);
+    }
+
+    private static IOrderedQueryable<Ticket> Sort(IQueryable<Ticket> tickets, string? sort)
+    {
+        var descending = sort is null || sort.StartsWith('-');
+        var field = sort?.TrimStart('-') ?? "createdAt";
+        IOrderedQueryable<Ticket> ordered = (field, descending) switch
+        {
+            ("id", false) => tickets.OrderBy(t => t.Id),
+            ("id", true) => tickets.OrderByDescending(t => t.Id),
+            ("updatedAt", false) => tickets.OrderBy(t => t.UpdatedAt),
+            ("updatedAt", true) => tickets.OrderByDescending(t => t.UpdatedAt),
+            ("priority", false) => tickets.OrderBy(t => t.Priority),
+            ("priority", true) => tickets.OrderByDescending(t => t.Priority),
+            ("urgency", false) => tickets.OrderBy(t => t.Urgency),
+            ("urgency", true) => tickets.OrderByDescending(t => t.Urgency),
+            ("status", false) => tickets.OrderBy(t => t.Status),
+            ("status", true) => tickets.OrderByDescending(t => t.Status),
+            ("title", false) => tickets.OrderBy(t => t.Title),
+            ("title", true) => tickets.OrderByDescending(t => t.Title),
+            (_, false) => tickets.OrderBy(t => t.CreatedAt),
+            _ => tickets.OrderByDescending(t => t.CreatedAt),
+        };
+        return descending ? ordered.ThenByDescending(t => t.Id) : ordered.ThenBy(t => t.Id);
+    }
+}

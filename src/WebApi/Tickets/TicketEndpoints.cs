@@ -1,0 +1,322 @@
+using System.Globalization;
+using System.Text;
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using MesaServicios.Application.Common;
+using MesaServicios.Application.Common.Localization;
+using MesaServicios.Application.Common.Paging;
+using MesaServicios.Application.Tickets;
+using MesaServicios.Application.Tickets.AddFollowUp;
+using MesaServicios.Application.Tickets.ApproveTicket;
+using MesaServicios.Application.Tickets.AssignTicket;
+using MesaServicios.Application.Tickets.GetTicket;
+using MesaServicios.Application.Tickets.ListMyTickets;
+using MesaServicios.Application.Tickets.Observers;
+using MesaServicios.Application.Tickets.OpenTicket;
+using MesaServicios.Application.Tickets.OpenTicketOnBehalf;
+using MesaServicios.Application.Tickets.PutPending;
+using MesaServicios.Application.Tickets.Queue;
+using MesaServicios.Application.Tickets.RejectTicket;
+using MesaServicios.Application.Tickets.SearchTickets;
+using MesaServicios.Application.Tickets.SetCategory;
+using MesaServicios.Application.Tickets.SetImpact;
+using MesaServicios.Application.Tickets.SolveTicket;
+using MesaServicios.Domain.Tickets;
+using MesaServicios.WebApi.Common;
+using Microsoft.AspNetCore.Mvc;
+
+namespace MesaServicios.WebApi.Tickets;
+
+/// <summary>
+/// Query string of <c>GET /api/v1/tickets</c>. Values arrive as text and are read here, so a wrong one is a
+/// field error that names the parameter (not a bare 400).
+/// </summary>
+public sealed class SearchTicketsRequest
+{
+    /// <summary>One or more statuses (repeat the parameter): New, InProgress, Pending, Solved, Closed.</summary>
+    public string[]? Status { get; init; }
+
+    /// <summary>Incident or Request.</summary>
+    public string? Type { get; init; }
+
+    /// <summary>VeryLow, Low, Medium, High, VeryHigh.</summary>
+    public string? Urgency { get; init; }
+
+    /// <summary>VeryLow, Low, Medium, High, VeryHigh.</summary>
+    public string? Priority { get; init; }
+
+    public string? CategoryId { get; init; }
+
+    public string? AssignedTechnicianId { get; init; }
+
+    /// <summary>true: only tickets nobody owns.</summary>
+    public string? Unassigned { get; init; }
+
+    public string? RequesterId { get; init; }
+
+    /// <summary>Part of the requester's department (dependencia), case-insensitive.</summary>
+    public string? Department { get; init; }
+
+    public string? ObserverId { get; init; }
+
+    /// <summary>ISO 8601 date-time, inclusive.</summary>
+    public string? CreatedFrom { get; init; }
+
+    /// <summary>ISO 8601 date-time, inclusive.</summary>
+    public string? CreatedTo { get; init; }
+
+    /// <summary>Words in the title or description.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>id, createdAt, updatedAt, priority, urgency, status, title; "-" first for descending. Default -createdAt.</summary>
+    public string? Sort { get; init; }
+
+    public string? Page { get; init; }
+
+    public string? PageSize { get; init; }
+
+    public SearchTicketsQuery ToQuery()
+    {
+        var failures = new List<ValidationFailure>();
+        var statuses = (Status ?? []).Select(s => Enum<TicketStatus>(s, "status", "tickets.status_invalid", failures)).OfType<TicketStatus>().ToList();
+        var query = new SearchTicketsQuery(
+            statuses,
+            Enum<TicketType>(Type, "type", "tickets.type_invalid", failures),
+            Enum<Urgency>(Urgency, "urgency", "tickets.urgency_invalid", failures),
+            Enum<Priority>(Priority, "priority", "common.invalid_value", failures),
+            Parse<int>(CategoryId, "categoryId", failures),
+            Parse<Guid>(AssignedTechnicianId, "assignedTechnicianId", failures),
+            Parse<bool>(Unassigned, "unassigned", failures),
+            Parse<Guid>(RequesterId, "requesterId", failures),
+            Department,
+            Parse<Guid>(ObserverId, "observerId", failures),
+            Parse<DateTimeOffset>(CreatedFrom, "createdFrom", failures),
+            Parse<DateTimeOffset>(CreatedTo, "createdTo", failures),
+            Text,
+            Sort,
+            Parse<int>(Page, "page", failures) ?? 1,
+            Parse<int>(PageSize, "pageSize", failures) ?? Paging.DefaultPageSize);
+        return failures.Count == 0 ? query : throw new ValidationException(failures);
+    }
+
+    private static T? Enum<T>(string? raw, string field, string code, List<ValidationFailure> failures)
+        where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return null;
+        }
+
+        if (System.Enum.TryParse<T>(raw.Trim(), ignoreCase: true, out var value) && System.Enum.IsDefined(value))
+        {
+            return value;
+        }
+
+        failures.Add(new ValidationFailure(field, Messages.Get(code)));
+        return null;
+    }
+
+    private static T? Parse<T>(string? raw, string field, List<ValidationFailure> failures)
+        where T : struct, IParsable<T>
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return null;
+        }
+
+        if (T.TryParse(raw.Trim(), CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        failures.Add(new ValidationFailure(field, Messages.Get("common.invalid_value")));
+        return null;
+    }
+}
+
+internal static class TicketEndpoints
+{
+    private const string Tag = "Tickets";
+
+    public static IEndpointRouteBuilder MapTicketEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/me/tickets", async (int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                Results.Ok(await sender.Send(new ListMyTicketsQuery(page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+            .WithTags(Tag)
+            .RequireAuthorization(Policies.SignedIn)
+            .WithSummary("My tickets: those I requested and those I observe, newest first (number, status, title, type, urgency, dates), paged with the total.")
+            .Produces<PagedResult<TicketListItem>>()
+            .ProducesValidationProblem();
+
+        var group = app.MapGroup("/api/v1/tickets").WithTags(Tag).RequireAuthorization(Policies.SignedIn);
+
+        group.MapPost("/", OpenAsync)
+            .WithSummary("Open a ticket (requester). Honors Idempotency-Key: a retry with the same key within 24 h returns the first answer and creates nothing.")
+            .WithDescription("""
+                Example body:
+                ```json
+                { "title": "La impresora del bloque B no imprime", "description": "Desde esta mañana la impresora del segundo piso muestra error de papel atascado.",
+                  "type": "Incident", "urgency": "High", "categoryId": 3, "observers": ["companero@iescinoc.edu.co"], "contactPhone": "3001234567" }
+                ```
+                `type`: Incident | Request. `urgency`: VeryLow | Low | Medium (default) | High | VeryHigh. Observers by user id or e-mail.
+                `referencesTicketId` (optional): an earlier ticket of mine this one follows up on (e.g. a closed one).
+                The response carries `ETag: "<version>"` and `Location`.
+                """)
+            .Produces<TicketDetails>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPost("/on-behalf", async (OpenTicketOnBehalfCommand command, HttpContext http, ISender sender, CancellationToken ct) =>
+                TicketHttp.Created(http, await sender.Send(command, ct)))
+            .RequireAuthorization(Policies.Technician)
+            .WithSummary("Open a ticket for a requester who called the desk (source Phone); his snapshot comes from his profile.")
+            .WithDescription("""
+                Example body:
+                ```json
+                { "requesterId": "0193a2b4-0000-7000-8000-000000000001", "title": "Sin acceso al correo institucional",
+                  "description": "Llamó a la mesa: no puede iniciar sesión en el correo desde ayer.", "type": "Request", "urgency": "Medium" }
+                ```
+                """)
+            .Produces<TicketDetails>(StatusCodes.Status201Created)
+            .ProducesValidationProblem();
+
+        group.MapGet("/", async ([AsParameters] SearchTicketsRequest request, ISender sender, CancellationToken ct) =>
+                Results.Ok(await sender.Send(request.ToQuery(), ct)))
+            .RequireAuthorization(Policies.Technician)
+            .WithSummary("Search tickets (desk): filters by status, type, urgency, priority, category, technician, requester, department, observer, creation dates and text; sorted; paged (≤100) with the total.")
+            .WithDescription("Example: `GET /api/v1/tickets?status=New&status=InProgress&urgency=High&text=impresora&sort=-priority&page=1&pageSize=20`")
+            .Produces<PagedResult<TicketListItem>>()
+            .ProducesValidationProblem();
+
+        group.MapGet("/queue", async (int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                Results.Ok(await sender.Send(new GetTicketQueueQuery(page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+            .RequireAuthorization(Policies.Technician)
+            .WithSummary("My work queue (desk): open tickets unassigned or assigned to me, oldest first.")
+            .Produces<PagedResult<TicketListItem>>()
+            .ProducesValidationProblem();
+
+        group.MapGet("/{id:int}", async (int id, HttpContext http, ISender sender, CancellationToken ct) =>
+                TicketHttp.Ok(http, await sender.Send(new GetTicketQuery(id), ct)))
+            .WithSummary("A ticket with its timeline (follow-ups, status changes, assignments, solutions, approvals) and the actions I may take now. ETag = version.")
+            .Produces<TicketDetails>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        MapAction(group, "/{id:int}/follow-ups", (int id, FollowUpRequest body, int? version) => new AddFollowUpCommand(id, body.Content, body.IsPrivate, version),
+            "Add a follow-up: public (requester, observers, desk) or private (desk only). A requester's answer on a Pending ticket resumes it.",
+            """{ "content": "Ya reinicié el equipo y el problema continúa.", "isPrivate": false }""");
+
+        MapAction(group, "/{id:int}/observers", (int id, ObserverRequest body, int? version) => new AddObserverCommand(id, body.User, version),
+            "Add an observer by user id or e-mail (requester or desk).",
+            """{ "user": "companero@iescinoc.edu.co" }""");
+
+        group.MapDelete("/{id:int}/observers/{userId:guid}", async (int id, Guid userId, HttpContext http, ISender sender, CancellationToken ct) =>
+                TicketHttp.Ok(http, await sender.Send(new RemoveObserverCommand(id, userId, TicketHttp.ExpectedVersion(http.Request)), ct)))
+            .WithSummary("Remove an observer (requester or desk). The removal is recorded in the history. Accepts If-Match.")
+            .Produces<TicketDetails>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+        group.MapPost("/{id:int}/approve", async (int id, [FromBody] ApproveRequest? body, HttpContext http, ISender sender, CancellationToken ct) =>
+                TicketHttp.Ok(http, await sender.Send(new ApproveTicketCommand(id, body?.Comment, TicketHttp.ExpectedVersion(http.Request)), ct)))
+            .WithSummary("Approve the solution (requester only; optional comment): the ticket closes. Accepts If-Match.")
+            .WithDescription("""Example body (optional): `{ "comment": "Gracias, ya funciona." }`""")
+            .Produces<TicketDetails>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+        MapAction(group, "/{id:int}/reject", (int id, RejectRequest body, int? version) => new RejectTicketCommand(id, body.Reason, version),
+            "Reject the solution (requester only; a reason is required): the ticket goes back to In progress and the technician is told.",
+            """{ "reason": "La impresora sigue sin imprimir a color." }""");
+
+        MapAction(group, "/{id:int}/assign", (int id, AssignRequest body, int? version) => new AssignTicketCommand(id, body.TechnicianId, version),
+            "Assign an unassigned ticket to a technician (desk). A New ticket becomes In progress.",
+            """{ "technicianId": "0193a2b4-0000-7000-8000-000000000002" }""", Policies.Technician);
+
+        MapAction(group, "/{id:int}/reassign", (int id, AssignRequest body, int? version) => new ReassignTicketCommand(id, body.TechnicianId, version),
+            "Hand an assigned ticket to another technician (desk).",
+            """{ "technicianId": "0193a2b4-0000-7000-8000-000000000003" }""", Policies.Technician);
+
+        group.MapPost("/{id:int}/unassign", async (int id, HttpContext http, ISender sender, CancellationToken ct) =>
+                TicketHttp.Ok(http, await sender.Send(new UnassignTicketCommand(id, TicketHttp.ExpectedVersion(http.Request)), ct)))
+            .RequireAuthorization(Policies.Technician)
+            .WithSummary("Take the ticket off its technician (desk). Accepts If-Match.")
+            .Produces<TicketDetails>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+        MapAction(group, "/{id:int}/impact", (int id, ImpactRequest body, int? version) => new SetTicketImpactCommand(id, body.Impact, version),
+            "Set the impact (desk); the priority is recomputed from the urgency × impact matrix.",
+            """{ "impact": "High" }""", Policies.Technician);
+
+        MapAction(group, "/{id:int}/category", (int id, CategoryRequest body, int? version) => new SetTicketCategoryCommand(id, body.CategoryId, version),
+            "File the ticket under a category (desk); null clears it.",
+            """{ "categoryId": 3 }""", Policies.Technician);
+
+        MapAction(group, "/{id:int}/pending", (int id, PendingRequest body, int? version) => new PutTicketPendingCommand(id, body.Reason, version),
+            "Put an In-progress ticket on hold (desk), with the reason (waiting for the requester or a third party).",
+            """{ "reason": "Esperando que el proveedor entregue el repuesto." }""", Policies.Technician);
+
+        MapAction(group, "/{id:int}/solve", (int id, SolveRequest body, int? version) => new SolveTicketCommand(id, body.Solution, version),
+            "Record the solution (desk): the ticket becomes Solved and the requester is asked to approve or reject it.",
+            """{ "solution": "Se reemplazó el rodillo de alimentación y se probó la impresión." }""", Policies.Technician);
+
+        return app;
+    }
+
+    private static async Task<IResult> OpenAsync(OpenTicketCommand command, HttpContext http, ISender sender, CancellationToken ct)
+    {
+        var key = http.Request.Headers.TryGetValue("Idempotency-Key", out var values) ? values.ToString() : null;
+        var message = command with { IdempotencyKey = key };
+        OpenTicketResult result;
+        try
+        {
+            result = await sender.Send(message, ct);
+        }
+        catch (ConcurrencyConflictException) when (key is not null)
+        {
+            // A concurrent request with the same key created the ticket first: answer as it did.
+            result = await sender.Send(message, ct);
+        }
+
+        http.Response.Headers.ETag = TicketHttp.ETag(result.Version);
+        http.Response.Headers.Location = $"/api/v1/tickets/{result.TicketId}";
+        if (result.Replayed)
+        {
+            http.Response.Headers["Idempotency-Replayed"] = "true";
+        }
+
+        return Results.Text(result.Body, "application/json", Encoding.UTF8, StatusCodes.Status201Created);
+    }
+
+    /// <summary>A POST action on one ticket with a JSON body; accepts If-Match and answers the ticket with its new ETag.</summary>
+    private static void MapAction<TBody, TCommand>(
+        RouteGroupBuilder group,
+        string pattern,
+        Func<int, TBody, int?, TCommand> toCommand,
+        string summary,
+        string example,
+        string? policy = null)
+        where TCommand : ICommand<TicketDetails>
+    {
+        var route = group.MapPost(pattern, async (int id, TBody body, HttpContext http, ISender sender, CancellationToken ct) =>
+                TicketHttp.Ok(http, await sender.Send(toCommand(id, body, TicketHttp.ExpectedVersion(http.Request)), ct)))
+            .WithSummary(summary)
+            .WithDescription($"Example body:\n```json\n{example}\n```\nSend `If-Match: \"<version>\"` (the ETag you read) to fail with 412 if the ticket changed meanwhile.")
+            .Produces<TicketDetails>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        if (policy is not null)
+        {
+            route.RequireAuthorization(policy);
+        }
+    }
+}

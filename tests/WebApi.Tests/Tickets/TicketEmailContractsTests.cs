@@ -1,0 +1,130 @@
+using Mediator;
+using MesaServicios.Application.Tickets.Contracts;
+using MesaServicios.Domain.Common;
+using MesaServicios.Domain.Users;
+using MesaServicios.WebApi.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MesaServicios.WebApi.Tests.Tickets;
+
+/// <summary>The commands and query other modules (Inbox, Notifications) use, sent as they would send them.</summary>
+public sealed class TicketEmailContractsTests : IClassFixture<MesaApiFactory>
+{
+    private readonly MesaApiFactory _factory;
+
+    public TicketEmailContractsTests(MesaApiFactory factory) => _factory = factory;
+
+    private Task<T> SendAsync<T>(IRequest<T> request) =>
+        _factory.WithScopeAsync(async sp => await sp.GetRequiredService<ISender>().Send(request));
+
+    private Task<T> SendAsync<T>(ICommand<T> command) =>
+        _factory.WithScopeAsync(async sp => await sp.GetRequiredService<ISender>().Send(command));
+
+    private Task<T> QueryAsync<T>(IQuery<T> query) =>
+        _factory.WithScopeAsync(async sp => await sp.GetRequiredService<ISender>().Send(query));
+
+    private static IncomingAttachment File(string name) => new(name, "application/pdf", [1, 2, 3]);
+
+    [Fact]
+    public async Task CreateFromEmail_OpensAnEmailRequest_WithTheMailSnapshot_AndListsAttachmentsAsRefused()
+    {
+        var requester = await _factory.CreateUserAsync(fullName: "Perfil Nombre", department: "Perfil Dependencia", phone: "3000000000");
+
+        var result = await SendAsync(new CreateTicketFromEmailCommand(
+            requester.Id, "Solicitud de instalación de software", "Necesito instalar el programa estadístico en la sala 4.",
+            "Request", "Nombre del Correo", "Facultad de Ciencias", null, false, null, [File("cotizacion.pdf")]));
+
+        var outcome = Assert.Single(result.Attachments);
+        Assert.False(outcome.Stored);
+        Assert.Equal("tickets.attachments_unavailable", outcome.RefusedCode);
+        var ticket = await TicketApi.GetAsync(requester, result.TicketId);
+        Assert.Equal("Email", ticket.GetProperty("source").GetString());
+        Assert.Equal("Request", ticket.GetProperty("type").GetString());
+        Assert.Equal("Medium", ticket.GetProperty("urgency").GetString());
+        Assert.Equal("Nombre del Correo", ticket.GetProperty("requester").GetProperty("name").GetString());
+        Assert.Equal("Facultad de Ciencias", ticket.GetProperty("requesterDepartment").GetString());
+        Assert.Equal("3000000000", ticket.GetProperty("requesterPhone").GetString());
+
+        var summary = await QueryAsync(new GetTicketSummaryQuery(result.TicketId));
+        Assert.NotNull(summary);
+        Assert.Equal("New", summary.Status);
+        Assert.Equal(3, summary.Priority);
+        Assert.Null(await QueryAsync(new GetTicketSummaryQuery(999_999)));
+    }
+
+    [Fact]
+    public async Task CreateFromEmail_LosesNothing_ShortSubjectAndLongBody()
+    {
+        var requester = await _factory.CreateUserAsync();
+        var body = new string('x', 10_000) + new string('y', 15_000) + "FIN-DEL-CORREO";
+
+        var result = await SendAsync(new CreateTicketFromEmailCommand(requester.Id, "Hola", body, "Request", null, null, null, true, null, []));
+
+        var ticket = await TicketApi.GetAsync(requester, result.TicketId);
+        Assert.Equal("Solicitud recibida por correo", ticket.GetProperty("title").GetString());
+        Assert.StartsWith("Hola", ticket.GetProperty("description").GetString());
+        var followUps = ticket.GetProperty("timeline").EnumerateArray().Where(i => i.GetProperty("kind").GetString() == "FollowUp")
+            .Select(i => i.GetProperty("content").GetString()!).ToList();
+        Assert.Equal(2, followUps.Count);
+        Assert.All(followUps, f => Assert.StartsWith("Continuación del mensaje recibido por correo:", f));
+        Assert.EndsWith("FIN-DEL-CORREO", followUps[^1]);
+        var kept = ticket.GetProperty("description").GetString()! + string.Concat(followUps.Select(f => f["Continuación del mensaje recibido por correo:\n\n".Length..]));
+        Assert.Equal("Hola\n\n" + body, kept);
+    }
+
+    [Fact]
+    public async Task EmailFollowUp_ByAParticipant_OnSolved_IsAFollowUpNotARejection()
+    {
+        var requester = await _factory.CreateUserAsync();
+        var tech = await _factory.CreateUserAsync(UserRole.Technician);
+        var id = await TicketApi.OpenIdAsync(requester);
+        await TicketApi.ActAsync(tech, id, "assign", new { technicianId = tech.Id });
+        await TicketApi.ActAsync(tech, id, "solve", new { solution = "Listo." });
+
+        var result = await SendAsync(new AddEmailFollowUpCommand(id, requester.Id, "Gracias", [File("foto.pdf")]));
+
+        Assert.Equal("tickets.attachments_unavailable", Assert.Single(result.Attachments).RefusedCode);
+        var ticket = await TicketApi.GetAsync(requester, id);
+        Assert.Equal("Solved", ticket.Status());
+        Assert.Contains("FollowUp", ticket.TimelineKinds());
+    }
+
+    [Fact]
+    public async Task EmailFollowUp_ByAStranger_IsForbidden_AndOnClosed_IsTicketsClosed()
+    {
+        var requester = await _factory.CreateUserAsync();
+        var stranger = await _factory.CreateUserAsync();
+        var tech = await _factory.CreateUserAsync(UserRole.Technician);
+        var id = await TicketApi.OpenIdAsync(requester);
+
+        var forbidden = await Assert.ThrowsAsync<DomainException>(() => SendAsync(new AddEmailFollowUpCommand(id, stranger.Id, "Hola", [])));
+        Assert.Equal(DomainErrorKind.Forbidden, forbidden.Kind);
+
+        await TicketApi.ActAsync(tech, id, "assign", new { technicianId = tech.Id });
+        await TicketApi.ActAsync(tech, id, "solve", new { solution = "Listo." });
+        await TicketApi.ActAsync(requester, id, "approve");
+        var closed = await Assert.ThrowsAsync<DomainException>(() => SendAsync(new AddEmailFollowUpCommand(id, requester.Id, "Otra cosa", [])));
+        Assert.Equal("tickets.closed", closed.Code);
+        Assert.Equal(DomainErrorKind.Conflict, closed.Kind);
+    }
+
+    [Fact]
+    public async Task ApproveAndRejectOnBehalf_FollowTheSameRules()
+    {
+        var requester = await _factory.CreateUserAsync();
+        var observer = await _factory.CreateUserAsync();
+        var tech = await _factory.CreateUserAsync(UserRole.Technician);
+        var id = await TicketApi.OpenIdAsync(requester, observers: [observer.Email]);
+        await TicketApi.ActAsync(tech, id, "assign", new { technicianId = tech.Id });
+        await TicketApi.ActAsync(tech, id, "solve", new { solution = "Listo." });
+
+        var byObserver = await Assert.ThrowsAsync<DomainException>(() => SendAsync(new RejectTicketOnBehalfCommand(id, observer.Id, "No")));
+        Assert.Equal("tickets.only_requester_decides", byObserver.Code);
+        await SendAsync(new RejectTicketOnBehalfCommand(id, requester.Id, "Sigue igual"));
+        Assert.Equal("InProgress", (await TicketApi.GetAsync(requester, id)).Status());
+
+        await TicketApi.ActAsync(tech, id, "solve", new { solution = "Ahora sí." });
+        await SendAsync(new ApproveTicketOnBehalfCommand(id, requester.Id, null));
+        Assert.Equal("Closed", (await TicketApi.GetAsync(requester, id)).Status());
+    }
+}
