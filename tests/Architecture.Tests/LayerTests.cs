@@ -46,13 +46,16 @@ public sealed class LayerTests
         var requests = ApplicationAssembly.GetTypes()
             .Where(t => t is { IsAbstract: false, IsInterface: false } && t.GetInterfaces().Any(i => i.FullName is "Mediator.IBaseRequest" or "Mediator.IBaseCommand" or "Mediator.IBaseQuery"))
             .ToList();
+        // A handler of ICommand<T> also implements the two-argument interface: count handler types, not interfaces.
         var handled = ApplicationAssembly.GetTypes()
-            .SelectMany(t => t.GetInterfaces())
-            .Where(i => i.IsGenericType && i.GetGenericTypeDefinition().FullName is { } name
-                && (name.StartsWith("Mediator.ICommandHandler`", StringComparison.Ordinal)
-                    || name.StartsWith("Mediator.IQueryHandler`", StringComparison.Ordinal)
-                    || name.StartsWith("Mediator.IRequestHandler`", StringComparison.Ordinal)))
-            .Select(i => i.GetGenericArguments()[0])
+            .SelectMany(t => t.GetInterfaces()
+                .Where(i => i.IsGenericType && i.GetGenericTypeDefinition().FullName is { } name
+                    && (name.StartsWith("Mediator.ICommandHandler`", StringComparison.Ordinal)
+                        || name.StartsWith("Mediator.IQueryHandler`", StringComparison.Ordinal)
+                        || name.StartsWith("Mediator.IRequestHandler`", StringComparison.Ordinal)))
+                .Select(i => (Handler: t, Request: i.GetGenericArguments()[0])))
+            .Distinct()
+            .Select(pair => pair.Request)
             .ToList();
 
         Assert.NotEmpty(requests);
