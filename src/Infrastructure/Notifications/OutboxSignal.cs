@@ -1,14 +1,16 @@
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace MesaServicios.Infrastructure.Notifications;
 
 /// <summary>
 /// After a commit that queued e-mails, asks for a delivery run now instead of waiting for the recurring one.
 /// At most one request is pending per process, so a burst of commits costs one job, not thousands. The
-/// recurring job remains the safety net.
+/// recurring job remains the safety net: the signal runs after the commit, so it must never fail the request
+/// whose change is already saved — a failure to enqueue is logged and the mail goes out with the next run.
 /// </summary>
-public sealed class OutboxSignal(IServiceProvider services)
+public sealed partial class OutboxSignal(IServiceProvider services, ILogger<OutboxSignal> logger)
 {
     private int _pending;
 
@@ -21,16 +23,13 @@ public sealed class OutboxSignal(IServiceProvider services)
             return;
         }
 
-        var client = services.GetService<IBackgroundJobClient>();
-        if (client is null)
-        {
-            Interlocked.Exchange(ref _pending, 0);
-            return;
-        }
-
         try
         {
-            client.Enqueue<DeliverOutboxJob>(job => job.RunAsync(CancellationToken.None));
+            services.GetService<IBackgroundJobClient>()?.Enqueue<DeliverOutboxJob>(job => job.RunAsync(CancellationToken.None));
+        }
+        catch (Exception ex)
+        {
+            LogSignalFailed(logger, ex);
         }
         finally
         {
@@ -38,4 +37,7 @@ public sealed class OutboxSignal(IServiceProvider services)
             _ = Task.Delay(TimeSpan.FromSeconds(1)).ContinueWith(_ => Interlocked.Exchange(ref _pending, 0), TaskScheduler.Default);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not request an immediate mail delivery; the recurring run will send the mail")]
+    private static partial void LogSignalFailed(ILogger logger, Exception exception);
 }
