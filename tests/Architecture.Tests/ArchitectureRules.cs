@@ -36,7 +36,7 @@ internal static class ArchitectureRules
 
     /// <summary>
     /// Application knows no adapter: no Infrastructure, WebApi, EF Core provider, Hangfire, ASP.NET Core or mail
-    /// transport. (MimeKit, a parser, is allowed: the Inbox classifies messages in Application — ADR 0101.)
+    /// transport. (MimeKit, a parser, is allowed: the Inbox classifies messages in Application — ADR 0009.)
     /// </summary>
     public static TestResult ApplicationHasNoAdapters(Types types, string applicationNamespace) => types
         .That().ResideInNamespace(applicationNamespace)
