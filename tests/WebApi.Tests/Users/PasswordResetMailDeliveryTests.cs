@@ -37,6 +37,7 @@ public sealed class SmtpMailFactory : MesaApiFactory
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _server;
+    private int _disposed;
 
     public SmtpMailFactory()
     {
@@ -59,7 +60,8 @@ public sealed class SmtpMailFactory : MesaApiFactory
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        // WebApplicationFactory's Dispose and DisposeAsync call this more than once: stop the listener once.
+        if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _stop.Cancel();
             try
