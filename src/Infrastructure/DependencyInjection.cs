@@ -93,6 +93,7 @@ public static class DependencyInjection
         services.AddScoped<INotificationsDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
         services.AddScoped<IInboxDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
         services.AddScoped<ITicketsDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
+        services.AddSingleton(new WriteGate(serialize: true));
         services.AddScoped<ITransactionRunner, TransactionRunner>();
     }
 

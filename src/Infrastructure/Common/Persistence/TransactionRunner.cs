@@ -12,7 +12,7 @@ namespace MesaServicios.Infrastructure.Common.Persistence;
 /// change more entities and raise more events) until none are left, then commit. Events are handled before
 /// the commit, so a reaction and the change that caused it land together or not at all.
 /// </summary>
-internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher dispatcher, OutboxSignal outboxSignal) : ITransactionRunner
+internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher dispatcher, OutboxSignal outboxSignal, WriteGate writeGate) : ITransactionRunner
 {
     private const int MaxEventRounds = 10;
 
@@ -23,6 +23,7 @@ internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher 
             return await work(cancellationToken);
         }
 
+        using var turn = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
