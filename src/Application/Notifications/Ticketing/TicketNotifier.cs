@@ -43,7 +43,14 @@ internal sealed class TicketNotifier(
     public async ValueTask NotifyAsync(TicketNotice notice, CancellationToken cancellationToken)
     {
         var rule = NotificationMatrix.Get(notice.Kind);
-        var recipients = await resolver.ResolveAsync(rule, notice.Participants, cancellationToken);
+        var resolved = await resolver.ResolveAsync(rule, notice.Participants, cancellationToken);
+
+        // Observers named when the ticket is opened already heard of it from the creation notice of the same
+        // change (written just before in this transaction): no second mail welcoming them.
+        var recipients = notice.Kind == NotificationMatrix.TicketObserverAdded
+            ? resolved.Where(r => !db.Notifications.Local.Any(n =>
+                n.UserId == r.User.Id && n.TicketId == notice.Event.TicketId && n.Kind == NotificationMatrix.TicketCreated)).ToList()
+            : resolved.ToList();
         if (recipients.Count == 0)
         {
             return;
