@@ -113,6 +113,7 @@ public sealed class TicketNotificationsEndToEndTests : IClassFixture<Notificatio
         var welcome = Assert.Single(await MailsAsync(id, before));
         Assert.Equal(("ticket.observer_added", cast.Observer.Email), (welcome.Kind, welcome.To));
         Assert.Contains($"#{id} Falla el wifi de la biblioteca", welcome.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Desde esta mañana la impresora del bloque B muestra un error.", welcome.TextBody, StringComparison.Ordinal);
 
         var removed = await cast.Requester.Client.DeleteAsync($"/api/v1/tickets/{id}/observers/{cast.Observer.Id}");
         await removed.EnsureSuccessAsync();

@@ -68,6 +68,9 @@ internal sealed class TicketNotifier(
         var rootFree = notice.Kind == NotificationMatrix.TicketCreated
             && !db.OutboxEmails.Local.Any(m => m.MessageId == root)
             && !await db.OutboxEmails.AnyAsync(m => m.MessageId == root, cancellationToken);
+        var description = notice.Kind == NotificationMatrix.TicketObserverAdded
+            ? (await sender.Send(new GetTicketSummaryQuery(e.TicketId), cancellationToken))?.Description
+            : null;
         var ticketUrl = $"{portal.Value.BaseUrl.TrimEnd('/')}/tickets/{e.TicketId.ToString(CultureInfo.InvariantCulture)}";
 
         foreach (var recipient in recipients)
@@ -92,6 +95,10 @@ internal sealed class TicketNotifier(
             if (notice.Kind == NotificationMatrix.TicketObserverAdded)
             {
                 sections.Add(new EmailSection(Messages.Get("notifications.label.summary", culture), Summary(e, names, culture)));
+                if (!string.IsNullOrWhiteSpace(description))
+                {
+                    sections.Add(new EmailSection(Messages.Get("notifications.label.description", culture), description));
+                }
             }
 
             var paragraphs = new List<string> { intro };
