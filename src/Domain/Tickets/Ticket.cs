@@ -80,6 +80,9 @@ public sealed class Ticket : Entity
 
     public bool ClosedAutomatically { get; private set; }
 
+    /// <summary>Opened from an e-mail that lacked some of the requested fields (the sender was asked for them).</summary>
+    public bool IsIncomplete { get; private set; }
+
     /// <summary>An earlier (closed) ticket this one follows up on.</summary>
     public int? ReferencesTicketId { get; private set; }
 
@@ -154,6 +157,9 @@ public sealed class Ticket : Entity
 
         return ticket;
     }
+
+    /// <summary>Marks a ticket opened from an e-mail as missing some of the fields the desk asks for.</summary>
+    public void MarkIncomplete() => IsIncomplete = true;
 
     // ---- who may do what, and when ----------------------------------------------------------------------
 

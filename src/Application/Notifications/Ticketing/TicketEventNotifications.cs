@@ -19,13 +19,20 @@ internal sealed class TicketEventNotifications(TicketNotifier notifier) :
     INotificationHandler<TicketRejectedIntegrationEvent>,
     INotificationHandler<TicketClosedIntegrationEvent>,
     INotificationHandler<TicketEscalatedIntegrationEvent>,
-    INotificationHandler<TicketObserverAddedIntegrationEvent>
+    INotificationHandler<TicketObserverAddedIntegrationEvent>,
+    INotificationHandler<TicketObserverRemovedIntegrationEvent>
 {
     public ValueTask Handle(TicketCreatedIntegrationEvent notification, CancellationToken cancellationToken) =>
         Notify(NotificationMatrix.TicketCreated, notification, cancellationToken, Section("notifications.label.description", notification.Description));
 
+    /// <summary>
+    /// An assignment tells the requester and the new technician. Taking the ticket off its technician is published
+    /// as an assignment to nobody: there is no one to welcome and nothing the requester must act on, so it is silent.
+    /// </summary>
     public ValueTask Handle(TicketAssignedIntegrationEvent notification, CancellationToken cancellationToken) =>
-        Notify(NotificationMatrix.TicketAssigned, notification, cancellationToken);
+        notification.AssignedTechnicianId is null
+            ? ValueTask.CompletedTask
+            : Notify(NotificationMatrix.TicketAssigned, notification, cancellationToken);
 
     public ValueTask Handle(TicketFollowUpAddedIntegrationEvent notification, CancellationToken cancellationToken) =>
         Notify(
@@ -46,8 +53,15 @@ internal sealed class TicketEventNotifications(TicketNotifier notifier) :
     public ValueTask Handle(TicketRejectedIntegrationEvent notification, CancellationToken cancellationToken) =>
         Notify(NotificationMatrix.TicketRejected, notification, cancellationToken, Section("notifications.label.reason", notification.Reason));
 
+    /// <summary>
+    /// Only the automatic closure is announced: a closure by approval is published together with
+    /// <see cref="TicketApprovedIntegrationEvent"/>, whose notice already tells the same people, so a second
+    /// mail would be a duplicate.
+    /// </summary>
     public ValueTask Handle(TicketClosedIntegrationEvent notification, CancellationToken cancellationToken) =>
-        notifier.NotifyAsync(
+        !notification.Automatic
+            ? ValueTask.CompletedTask
+            : notifier.NotifyAsync(
             new TicketNotice(
                 NotificationMatrix.TicketClosed,
                 notification,
@@ -68,6 +82,9 @@ internal sealed class TicketEventNotifications(TicketNotifier notifier) :
         notifier.NotifyAsync(
             new TicketNotice(NotificationMatrix.TicketObserverAdded, notification, Participants(notification) with { NewObserverId = notification.ObserverId }),
             cancellationToken);
+
+    /// <summary>A removed observer simply stops hearing of the ticket: nobody is told (the removal is in the ticket's history).</summary>
+    public ValueTask Handle(TicketObserverRemovedIntegrationEvent notification, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
     private ValueTask Notify(string kind, TicketIntegrationEvent notification, CancellationToken cancellationToken, EmailSection? quote = null) =>
         notifier.NotifyAsync(new TicketNotice(kind, notification, Participants(notification), quote), cancellationToken);

@@ -43,7 +43,14 @@ internal sealed class TicketNotifier(
     public async ValueTask NotifyAsync(TicketNotice notice, CancellationToken cancellationToken)
     {
         var rule = NotificationMatrix.Get(notice.Kind);
-        var recipients = await resolver.ResolveAsync(rule, notice.Participants, cancellationToken);
+        var resolved = await resolver.ResolveAsync(rule, notice.Participants, cancellationToken);
+
+        // Observers named when the ticket is opened already heard of it from the creation notice of the same
+        // change (written just before in this transaction): no second mail welcoming them.
+        var recipients = notice.Kind == NotificationMatrix.TicketObserverAdded
+            ? resolved.Where(r => !db.Notifications.Local.Any(n =>
+                n.UserId == r.User.Id && n.TicketId == notice.Event.TicketId && n.Kind == NotificationMatrix.TicketCreated)).ToList()
+            : resolved.ToList();
         if (recipients.Count == 0)
         {
             return;
@@ -61,6 +68,9 @@ internal sealed class TicketNotifier(
         var rootFree = notice.Kind == NotificationMatrix.TicketCreated
             && !db.OutboxEmails.Local.Any(m => m.MessageId == root)
             && !await db.OutboxEmails.AnyAsync(m => m.MessageId == root, cancellationToken);
+        var description = notice.Kind == NotificationMatrix.TicketObserverAdded
+            ? (await sender.Send(new GetTicketSummaryQuery(e.TicketId), cancellationToken))?.Description
+            : null;
         var ticketUrl = $"{portal.Value.BaseUrl.TrimEnd('/')}/tickets/{e.TicketId.ToString(CultureInfo.InvariantCulture)}";
 
         foreach (var recipient in recipients)
@@ -85,6 +95,10 @@ internal sealed class TicketNotifier(
             if (notice.Kind == NotificationMatrix.TicketObserverAdded)
             {
                 sections.Add(new EmailSection(Messages.Get("notifications.label.summary", culture), Summary(e, names, culture)));
+                if (!string.IsNullOrWhiteSpace(description))
+                {
+                    sections.Add(new EmailSection(Messages.Get("notifications.label.description", culture), description));
+                }
             }
 
             var paragraphs = new List<string> { intro };

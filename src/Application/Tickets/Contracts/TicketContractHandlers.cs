@@ -109,6 +109,11 @@ internal sealed class TicketContractHandlers(ITicketsDbContext db, ISender sende
             references,
             options.Value.BuildPriorityMatrix(),
             now);
+        if (command.Incomplete)
+        {
+            ticket.MarkIncomplete();
+        }
+
         foreach (var part in rest)
         {
             ticket.AddFollowUp(actor, continuation + part, false, TicketSource.Email, now);

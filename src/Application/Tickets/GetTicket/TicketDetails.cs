@@ -59,6 +59,7 @@ public sealed record TicketDetails(
     DateTimeOffset? SolvedAt,
     DateTimeOffset? ClosedAt,
     bool ClosedAutomatically,
+    bool IsIncomplete,
     int Version,
     IReadOnlyList<string> AllowedActions,
     IReadOnlyList<AttachmentRef> Attachments,
@@ -123,6 +124,7 @@ internal static class TicketDetailsBuilder
             ticket.SolvedAt,
             ticket.ClosedAt,
             ticket.ClosedAutomatically,
+            ticket.IsIncomplete,
             ticket.Version,
             ticket.AllowedActions(viewer).Select(a => a.ToString()).ToList(),
             ticket.Attachments

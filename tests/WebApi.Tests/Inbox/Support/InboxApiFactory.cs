@@ -13,11 +13,17 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace MesaServicios.WebApi.Tests.Inbox.Support;
 
 /// <summary>
-/// The real host with the Inbox → Tickets seam replaced by <see cref="FakeTicketGateway"/> (the Tickets
-/// contract handlers live on another branch) and an ingestion hook tests can arm to crash after the commit.
+/// The real host with the Inbox → Tickets seam replaced by <see cref="FakeTicketGateway"/> (unless built with
+/// <c>realTickets: true</c>, which keeps the real gateway to the Tickets module) and an ingestion hook tests can
+/// arm to crash after the commit.
 /// </summary>
-public sealed class InboxApiFactory : MesaApiFactory
+public sealed class InboxApiFactory(bool realTickets) : MesaApiFactory
 {
+    public InboxApiFactory()
+        : this(realTickets: false)
+    {
+    }
+
     public FakeTicketGateway Tickets { get; } = new();
 
     public CrashHook Hook { get; } = new();
@@ -41,8 +47,12 @@ public sealed class InboxApiFactory : MesaApiFactory
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
         {
-            services.RemoveAll<IInboxTicketGateway>();
-            services.AddSingleton<IInboxTicketGateway>(Tickets);
+            if (!realTickets)
+            {
+                services.RemoveAll<IInboxTicketGateway>();
+                services.AddSingleton<IInboxTicketGateway>(Tickets);
+            }
+
             services.RemoveAll<IInboxIngestionHook>();
             services.AddSingleton<IInboxIngestionHook>(Hook);
         });

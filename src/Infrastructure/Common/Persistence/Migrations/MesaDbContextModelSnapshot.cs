@@ -445,6 +445,9 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                     b.Property<int>("Impact")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsIncomplete")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("OpenedById")
                         .HasColumnType("TEXT");
 
