@@ -103,7 +103,7 @@ internal static class TicketDetailsBuilder
 
         var attachments = ticket.Attachments
             .Where(a => a.FollowUpId is null || !hiddenFollowUps.Contains(a.FollowUpId.Value))
-            .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
+            .OrderBy(a => a.CreatedAt).ThenBy(a => a.FileName, StringComparer.Ordinal)
             .Select(a => AttachmentRef.From(ticket.Id, a))
             .ToList();
         var byFollowUp = attachments.Where(a => a.FollowUpId is not null).ToLookup(a => a.FollowUpId!.Value);

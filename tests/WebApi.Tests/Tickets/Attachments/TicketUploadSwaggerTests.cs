@@ -17,11 +17,18 @@ public sealed class TicketUploadSwaggerTests : IClassFixture<MesaApiFactory>
     {
         var json = await _factory.Anonymous().GetStringAsync("/swagger/v1/swagger.json");
 
-        var post = JsonDocument.Parse(json).RootElement.GetProperty("paths").GetProperty(path).GetProperty("post");
+        var root = JsonDocument.Parse(json).RootElement;
+        var post = root.GetProperty("paths").GetProperty(path).GetProperty("post");
         var content = post.GetProperty("requestBody").GetProperty("content");
         Assert.True(content.TryGetProperty("application/json", out _), path);
         Assert.True(content.TryGetProperty("multipart/form-data", out var form), path);
-        var properties = form.GetProperty("schema").GetProperty("properties");
+        var schema = form.GetProperty("schema");
+        if (schema.TryGetProperty("$ref", out var reference))
+        {
+            schema = root.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!["#/components/schemas/".Length..]);
+        }
+
+        var properties = schema.GetProperty("properties");
         Assert.True(properties.TryGetProperty(field, out _), path);
         Assert.Equal("binary", properties.GetProperty("attachments").GetProperty("items").GetProperty("format").GetString());
         Assert.True(post.GetProperty("responses").TryGetProperty("413", out _), path);
