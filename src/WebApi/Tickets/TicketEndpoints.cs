@@ -311,7 +311,9 @@ internal static class TicketEndpoints
         }
         catch (ConcurrencyConflictException) when (key is not null)
         {
-            // A concurrent request with the same key created the ticket first: answer as it did.
+            // A concurrent request with the same key created the ticket first: answer as it did (the buffered
+            // files are read again from their start to compare the request).
+            TicketUploads.Rewind(message.Attachments);
             result = await sender.Send(message, ct);
         }
 

@@ -29,6 +29,15 @@ internal static class TicketUploads
         .Accepts<TForm>("multipart/form-data", "application/json")
         .WithMetadata(new JsonBodyAlternative(typeof(TJson)));
 
+    /// <summary>Puts buffered upload files back at their start, so a command can be sent again with them.</summary>
+    public static void Rewind(IReadOnlyList<Application.Tickets.Attachments.IncomingFile> files)
+    {
+        foreach (var file in files.Where(f => f.Content.CanSeek))
+        {
+            file.Content.Position = 0;
+        }
+    }
+
     public static bool IsMultipart(HttpRequest request) =>
         MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
         && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase);

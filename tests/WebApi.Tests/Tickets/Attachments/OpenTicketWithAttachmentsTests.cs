@@ -152,6 +152,41 @@ public sealed class OpenTicketWithAttachmentsTests : IClassFixture<AttachmentsAp
     }
 
     [Fact]
+    public async Task Open_SameIdempotencyKeyWithAnotherFile_IsRefused_AndCreatesNothing()
+    {
+        var requester = await _factory.CreateUserAsync();
+
+        async Task<HttpResponseMessage> SendAsync(byte[] file)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tickets") { Content = TicketForms.Ticket(files: [("acta.pdf", file)]) };
+            request.Headers.Add("Idempotency-Key", "form-other-file");
+            return await requester.Client.SendAsync(request);
+        }
+
+        await (await SendAsync(TestFiles.Pdf)).EnsureSuccessAsync();
+        var before = await TicketCountAsync();
+
+        var response = await SendAsync(TestFiles.PdfOfSize(900));
+
+        await response.ProblemAsync(HttpStatusCode.UnprocessableEntity, "tickets.idempotency_key_reused");
+        Assert.Equal(before, await TicketCountAsync());
+    }
+
+    [Fact]
+    public async Task Open_SameContentOnTwoTickets_KeepsOneFileAndTwoLinks()
+    {
+        var requester = await _factory.CreateUserAsync();
+        var content = TestFiles.PdfOfSize(3000);
+
+        var first = await TicketForms.OpenAsync(requester, ("uno.pdf", content));
+        var second = await TicketForms.OpenAsync(requester, ("dos.pdf", content));
+
+        Assert.Equal("uno.pdf", Assert.Single(first.Attachments()).GetProperty("fileName").GetString());
+        Assert.Equal("dos.pdf", Assert.Single(second.Attachments()).GetProperty("fileName").GetString());
+        Assert.Single(Directory.GetFiles(Path.Combine(_factory.DataDirectory, "attachments"), TicketForms.Sha256(content), SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task Open_WithJson_StillWorks_AndHasNoAttachments()
     {
         var requester = await _factory.CreateUserAsync();
