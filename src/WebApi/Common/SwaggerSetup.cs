@@ -36,6 +36,7 @@ internal static class SwaggerSetup
                 },
             });
             options.OperationFilter<AuthorizeOperationFilter>();
+            options.OperationFilter<JsonBodyAlternativeOperationFilter>();
             var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
             if (File.Exists(xml))
             {
@@ -87,4 +88,29 @@ internal static class SwaggerSetup
             }
         }
     }
+
+    /// <summary>Adds the <c>application/json</c> body of an endpoint that also takes a multipart form (<see cref="JsonBodyAlternative"/>).</summary>
+    private sealed class JsonBodyAlternativeOperationFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var alternative = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<JsonBodyAlternative>().FirstOrDefault();
+            if (alternative is null)
+            {
+                return;
+            }
+
+            var body = operation.RequestBody as OpenApiRequestBody ?? new OpenApiRequestBody();
+            body.Content ??= new Dictionary<string, IOpenApiMediaType>();
+            body.Content["application/json"] = new OpenApiMediaType
+            {
+                Schema = context.SchemaGenerator.GenerateSchema(alternative.BodyType, context.SchemaRepository),
+            };
+            body.Required = true;
+            operation.RequestBody = body;
+        }
+    }
 }
+
+/// <summary>Endpoint metadata: besides its multipart form, the endpoint takes this type as a JSON body (documented in Swagger).</summary>
+internal sealed record JsonBodyAlternative(Type BodyType);

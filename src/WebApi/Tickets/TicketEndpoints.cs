@@ -10,6 +10,7 @@ using MesaServicios.Application.Tickets;
 using MesaServicios.Application.Tickets.AddFollowUp;
 using MesaServicios.Application.Tickets.ApproveTicket;
 using MesaServicios.Application.Tickets.AssignTicket;
+using MesaServicios.Application.Tickets.Attachments;
 using MesaServicios.Application.Tickets.GetTicket;
 using MesaServicios.Application.Tickets.ListMyTickets;
 using MesaServicios.Application.Tickets.Observers;
@@ -24,6 +25,7 @@ using MesaServicios.Application.Tickets.SetImpact;
 using MesaServicios.Application.Tickets.SolveTicket;
 using MesaServicios.Domain.Tickets;
 using MesaServicios.WebApi.Common;
+using MesaServicios.WebApi.Tickets.Attachments;
 using Microsoft.AspNetCore.Mvc;
 
 namespace MesaServicios.WebApi.Tickets;
@@ -162,8 +164,13 @@ internal static class TicketEndpoints
                 `type`: Incident | Request. `urgency`: VeryLow | Low | Medium (default) | High | VeryHigh. Observers by user id or e-mail.
                 `referencesTicketId` (optional): an earlier ticket of mine this one follows up on (e.g. a closed one).
                 The response carries `ETag: "<version>"` and `Location`.
+
+                With files, send `multipart/form-data` instead: the same fields as form fields (`observers` repeated) and
+                the files in `attachments` (repeated). Files are checked all-or-nothing with the other fields (errors
+                name `attachments[i]`); a body over the attachment limits answers 413. Idempotency-Key works the same.
                 """)
             .Produces<TicketDetails>(StatusCodes.Status201Created)
+            .AcceptsJsonOrAttachmentUpload<OpenTicketCommand, OpenTicketForm>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -202,9 +209,32 @@ internal static class TicketEndpoints
             .Produces<TicketDetails>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        MapAction(group, "/{id:int}/follow-ups", (int id, FollowUpRequest body, int? version) => new AddFollowUpCommand(id, body.Content, body.IsPrivate, version),
-            "Add a follow-up: public (requester, observers, desk) or private (desk only). A requester's answer on a Pending ticket resumes it.",
-            """{ "content": "Ya reinicié el equipo y el problema continúa.", "isPrivate": false }""");
+        group.MapPost("/{id:int}/follow-ups", async (int id, HttpContext http, ISender sender, CancellationToken ct) =>
+                TicketHttp.Ok(http, await sender.Send(await TicketUploads.ReadFollowUpAsync(http.Request, id, TicketHttp.ExpectedVersion(http.Request), ct), ct)))
+            .WithSummary("Add a follow-up, optionally with files: public (requester, observers, desk) or private (desk only). A requester's answer on a Pending ticket resumes it.")
+            .WithDescription("""
+                Example JSON body:
+                ```json
+                { "content": "Ya reinicié el equipo y el problema continúa.", "isPrivate": false }
+                ```
+                With files, send `multipart/form-data`: fields `content`, `isPrivate` and the files in `attachments`
+                (repeated); they are linked to the follow-up (errors name `attachments[i]`; 413 past the limits).
+                Send `If-Match: "<version>"` (the ETag you read) to fail with 412 if the ticket changed meanwhile.
+                """)
+            .AcceptsJsonOrAttachmentUpload<FollowUpRequest, FollowUpForm>()
+            .Produces<TicketDetails>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+        group.MapGet("/{id:int}/attachments/{attachmentId:guid}", async (int id, Guid attachmentId, ISender sender, CancellationToken ct) =>
+                AttachmentDownloads.Download(await sender.Send(new GetTicketAttachmentQuery(id, attachmentId), ct)))
+            .WithSummary("Download a file of the ticket, for whoever may read the ticket (a file on a private follow-up: desk only). Served as an attachment with its checked type, ETag (If-None-Match → 304) and nosniff.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         MapAction(group, "/{id:int}/observers", (int id, ObserverRequest body, int? version) => new AddObserverCommand(id, body.User, version),
             "Add an observer by user id or e-mail (requester or desk).",
@@ -269,8 +299,9 @@ internal static class TicketEndpoints
         return app;
     }
 
-    private static async Task<IResult> OpenAsync(OpenTicketCommand command, HttpContext http, ISender sender, CancellationToken ct)
+    private static async Task<IResult> OpenAsync(HttpContext http, ISender sender, CancellationToken ct)
     {
+        var command = await TicketUploads.ReadOpenTicketAsync(http.Request, ct);
         var key = http.Request.Headers.TryGetValue("Idempotency-Key", out var values) ? values.ToString() : null;
         var message = command with { IdempotencyKey = key };
         OpenTicketResult result;
@@ -280,7 +311,9 @@ internal static class TicketEndpoints
         }
         catch (ConcurrencyConflictException) when (key is not null)
         {
-            // A concurrent request with the same key created the ticket first: answer as it did.
+            // A concurrent request with the same key created the ticket first: answer as it did (the buffered
+            // files are read again from their start to compare the request).
+            TicketUploads.Rewind(message.Attachments);
             result = await sender.Send(message, ct);
         }
 

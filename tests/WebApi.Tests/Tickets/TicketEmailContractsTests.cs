@@ -26,7 +26,7 @@ public sealed class TicketEmailContractsTests : IClassFixture<MesaApiFactory>
     private static IncomingAttachment File(string name) => new(name, "application/pdf", [1, 2, 3]);
 
     [Fact]
-    public async Task CreateFromEmail_OpensAnEmailRequest_WithTheMailSnapshot_AndListsAttachmentsAsRefused()
+    public async Task CreateFromEmail_OpensAnEmailRequest_WithTheMailSnapshot_AndReportsAFileThatIsNotWhatItClaims()
     {
         var requester = await _factory.CreateUserAsync(fullName: "Perfil Nombre", department: "Perfil Dependencia", phone: "3000000000");
 
@@ -36,7 +36,7 @@ public sealed class TicketEmailContractsTests : IClassFixture<MesaApiFactory>
 
         var outcome = Assert.Single(result.Attachments);
         Assert.False(outcome.Stored);
-        Assert.Equal("tickets.attachments_unavailable", outcome.RefusedCode);
+        Assert.Equal("attachments.content_mismatch", outcome.RefusedCode);
         var ticket = await TicketApi.GetAsync(requester, result.TicketId);
         Assert.Equal("Email", ticket.GetProperty("source").GetString());
         Assert.Equal("Request", ticket.GetProperty("type").GetString());
@@ -83,7 +83,7 @@ public sealed class TicketEmailContractsTests : IClassFixture<MesaApiFactory>
 
         var result = await SendAsync(new AddEmailFollowUpCommand(id, requester.Id, "Gracias", [File("foto.pdf")]));
 
-        Assert.Equal("tickets.attachments_unavailable", Assert.Single(result.Attachments).RefusedCode);
+        Assert.Equal("attachments.content_mismatch", Assert.Single(result.Attachments).RefusedCode);
         var ticket = await TicketApi.GetAsync(requester, id);
         Assert.Equal("Solved", ticket.Status());
         Assert.Contains("FollowUp", ticket.TimelineKinds());

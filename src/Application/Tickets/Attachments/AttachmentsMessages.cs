@@ -11,8 +11,5 @@ internal static class AttachmentsMessages
         ["attachments.empty"] = ("El archivo «{0}» está vacío.", "The file “{0}” is empty."),
         ["attachments.dangerous"] = ("Por seguridad no se admiten programas ni scripts: «{0}» fue rechazado.", "Programs and scripts are not accepted for security reasons: “{0}” was refused."),
         ["attachments.not_found"] = ("El archivo adjunto no existe o ya no está disponible.", "The attachment does not exist or is no longer available."),
-        ["attachments.invalid_hash"] = ("La huella del archivo no es válida.", "The file's hash is not valid."),
-        ["attachments.name_required"] = ("El nombre del archivo es obligatorio.", "The file name is required."),
-        ["attachments.content_type_required"] = ("El tipo de contenido del archivo es obligatorio.", "The file's content type is required."),
     };
 }

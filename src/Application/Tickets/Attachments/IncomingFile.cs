@@ -23,7 +23,7 @@ public sealed record IncomingFile(string? FileName, string? DeclaredContentType,
         FromBytes(attachment.FileName, attachment.ContentType, attachment.Content);
 }
 
-/// <summary>A file that passed every check and is in the file store; what an <c>AttachmentMetadata</c> row needs.</summary>
+/// <summary>A file that passed every check and is in the file store; what a ticket's <c>TicketAttachment</c> keeps.</summary>
 public sealed record StoredAttachment(string FileName, string ContentType, long SizeBytes, string Sha256);
 
 /// <summary>What happened to the file at <paramref name="Index"/>: <paramref name="Stored"/>, or refused with a code and a localized message.</summary>

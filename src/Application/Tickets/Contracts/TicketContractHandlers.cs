@@ -2,6 +2,7 @@ using System.Globalization;
 using Mediator;
 using MesaServicios.Application.Common;
 using MesaServicios.Application.Common.Localization;
+using MesaServicios.Application.Tickets.Attachments;
 using MesaServicios.Domain.Tickets;
 using MesaServicios.Domain.Users;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,12 @@ using Microsoft.Extensions.Options;
 namespace MesaServicios.Application.Tickets.Contracts;
 
 /// <summary>What the Tickets module answers to other modules (Notifications, Inbox).</summary>
-internal sealed class TicketContractHandlers(ITicketsDbContext db, ISender sender, TimeProvider clock, IOptions<TicketsOptions> options) :
+internal sealed class TicketContractHandlers(
+    ITicketsDbContext db,
+    ISender sender,
+    TimeProvider clock,
+    AttachmentIntake intake,
+    IOptions<TicketsOptions> options) :
     IQueryHandler<GetTicketSummaryQuery, TicketSummaryContract?>,
     ICommandHandler<ApproveTicketOnBehalfCommand>,
     ICommandHandler<RejectTicketOnBehalfCommand>,
@@ -58,7 +64,8 @@ internal sealed class TicketContractHandlers(ITicketsDbContext db, ISender sende
     /// <summary>
     /// A ticket from an e-mail (source Email, urgency Medium). Nothing the sender wrote is lost: a missing subject
     /// gets a default title, a too long title keeps its full text in the description, and text beyond the
-    /// description's limit continues in follow-ups by the requester.
+    /// description's limit continues in follow-ups by the requester. Acceptable attached files are stored and
+    /// linked to the ticket; refused ones are reported in the result and listed in a public follow-up.
     /// </summary>
     public async ValueTask<EmailTicketResult> Handle(CreateTicketFromEmailCommand command, CancellationToken cancellationToken)
     {
@@ -119,15 +126,19 @@ internal sealed class TicketContractHandlers(ITicketsDbContext db, ISender sende
             ticket.AddFollowUp(actor, continuation + part, false, TicketSource.Email, now);
         }
 
+        var files = await StoreAcceptableAsync(command.Attachments, cancellationToken);
+        ticket.LinkAttachments(actor, null, files.Stored, now);
+        ListRefused(ticket, actor, files, now);
         db.Tickets.Add(ticket);
         await db.SaveChangesAsync(cancellationToken);
-        return new EmailTicketResult(ticket.Id, Refuse(command.Attachments));
+        return new EmailTicketResult(ticket.Id, files.ToContractOutcomes());
     }
 
     /// <summary>
     /// A mailed reply becomes a public follow-up by its author (requester, observer or desk; anyone else is
     /// forbidden). On a Solved ticket it is only a message, never a rejection; on a Closed one it fails with
-    /// <c>tickets.closed</c>.
+    /// <c>tickets.closed</c>. Acceptable files are linked to the (first) follow-up; refused ones are reported in
+    /// the result and listed in a public follow-up.
     /// </summary>
     public async ValueTask<EmailTicketResult> Handle(AddEmailFollowUpCommand command, CancellationToken cancellationToken)
     {
@@ -142,17 +153,33 @@ internal sealed class TicketContractHandlers(ITicketsDbContext db, ISender sende
             content = Messages.Get("tickets.email_body_missing", Spanish);
         }
 
-        foreach (var chunk in Chunk(content, Ticket.TextMaxLength))
+        var followUps = Chunk(content, Ticket.TextMaxLength).Select(chunk => ticket.AddFollowUp(actor, chunk, false, TicketSource.Email, now)).ToList();
+        var files = await StoreAcceptableAsync(command.Attachments, cancellationToken);
+        ticket.LinkAttachments(actor, followUps[0].Id, files.Stored, now);
+        ListRefused(ticket, actor, files, now);
+        return new EmailTicketResult(ticket.Id, files.ToContractOutcomes());
+    }
+
+    private async Task<AttachmentIntakeResult> StoreAcceptableAsync(IReadOnlyList<IncomingAttachment>? attachments, CancellationToken cancellationToken) =>
+        attachments is null || attachments.Count == 0
+            ? new AttachmentIntakeResult([])
+            : await intake.StoreAcceptableAsync(attachments.Select(IncomingFile.From).ToList(), cancellationToken);
+
+    /// <summary>Refused files are never silently dropped: a public follow-up names each one and why.</summary>
+    private static void ListRefused(Ticket ticket, TicketActor actor, AttachmentIntakeResult files, DateTimeOffset now)
+    {
+        if (files.Refused.Count == 0)
+        {
+            return;
+        }
+
+        var list = string.Join(", ", files.Refused.Select(r => $"{r.FileName} ({Messages.Get("tickets.refused." + r.RefusalCode, Spanish)})"));
+        var note = Messages.Get("tickets.email_attachments_refused", Spanish, list);
+        foreach (var chunk in Chunk(note, Ticket.TextMaxLength))
         {
             ticket.AddFollowUp(actor, chunk, false, TicketSource.Email, now);
         }
-
-        return new EmailTicketResult(ticket.Id, Refuse(command.Attachments));
     }
-
-    /// <summary>Until the attachment store is wired in, every incoming file is listed as refused (never silently dropped).</summary>
-    private static List<AttachmentOutcome> Refuse(IReadOnlyList<IncomingAttachment>? attachments) =>
-        (attachments ?? []).Select(a => new AttachmentOutcome(a.FileName, false, "tickets.attachments_unavailable")).ToList();
 
     private static List<string> Chunk(string text, int size)
     {

@@ -13,7 +13,7 @@ public sealed record CategoryRef(int Id, string Name, string Path);
 
 /// <summary>
 /// One item of the timeline: a follow-up, a solution, or a change (status, assignment, observers, approval…).
-/// Private follow-ups appear only for the desk.
+/// Private follow-ups appear only for the desk. A follow-up lists the files sent with it.
 /// </summary>
 public sealed record TimelineItem(
     Guid Id,
@@ -26,10 +26,21 @@ public sealed record TimelineItem(
     TicketStatus? FromStatus,
     TicketStatus? ToStatus,
     PersonRef? Subject,
-    SolutionOutcome? Outcome);
+    SolutionOutcome? Outcome,
+    IReadOnlyList<AttachmentRef> Attachments);
 
-/// <summary>A file linked to the ticket or to one of its follow-ups.</summary>
-public sealed record AttachmentRef(Guid Id, Guid? FollowUpId, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset CreatedAt);
+/// <summary>A file linked to the ticket (<paramref name="FollowUpId"/> null) or to one of its follow-ups, and where to download it.</summary>
+public sealed record AttachmentRef(Guid Id, string FileName, string ContentType, long SizeBytes, Guid? FollowUpId, DateTimeOffset UploadedAt, string DownloadUrl)
+{
+    public static AttachmentRef From(int ticketId, TicketAttachment attachment) => new(
+        attachment.Id,
+        attachment.FileName,
+        attachment.ContentType,
+        attachment.Size,
+        attachment.FollowUpId,
+        attachment.CreatedAt,
+        $"/api/v1/tickets/{ticketId}/attachments/{attachment.Id}");
+}
 
 /// <summary>A ticket as its reader may see it, with what he may do now and its timeline (oldest first).</summary>
 public sealed record TicketDetails(
@@ -91,11 +102,19 @@ internal static class TicketDetailsBuilder
 
         var category = ticket.CategoryId is { } categoryId ? await CategoryAsync(db, categoryId, cancellationToken) : null;
 
+        var attachments = ticket.Attachments
+            .Where(a => a.FollowUpId is null || !hiddenFollowUps.Contains(a.FollowUpId.Value))
+            .OrderBy(a => a.CreatedAt).ThenBy(a => a.FileName, StringComparer.Ordinal)
+            .Select(a => AttachmentRef.From(ticket.Id, a))
+            .ToList();
+        var byFollowUp = attachments.Where(a => a.FollowUpId is not null).ToLookup(a => a.FollowUpId!.Value);
+
         var timeline = new List<TimelineItem>();
-        timeline.AddRange(followUps.Select(f => new TimelineItem(f.Id, f.Sequence, "FollowUp", f.CreatedAt, Person(f.AuthorId), f.Content, f.IsPrivate, null, null, null, null)));
-        timeline.AddRange(ticket.Solutions.Select(s => new TimelineItem(s.Id, s.Sequence, "Solution", s.CreatedAt, Person(s.AuthorId), s.Content, false, null, null, null, s.Outcome)));
+        timeline.AddRange(followUps.Select(f => new TimelineItem(
+            f.Id, f.Sequence, "FollowUp", f.CreatedAt, Person(f.AuthorId), f.Content, f.IsPrivate, null, null, null, null, byFollowUp[f.Id].ToList())));
+        timeline.AddRange(ticket.Solutions.Select(s => new TimelineItem(s.Id, s.Sequence, "Solution", s.CreatedAt, Person(s.AuthorId), s.Content, false, null, null, null, s.Outcome, [])));
         timeline.AddRange(ticket.History.Select(h => new TimelineItem(
-            h.Id, h.Sequence, h.Kind.ToString(), h.OccurredAt, MaybePerson(h.ActorId), h.Text, false, h.FromStatus, h.ToStatus, MaybePerson(h.SubjectUserId), null)));
+            h.Id, h.Sequence, h.Kind.ToString(), h.OccurredAt, MaybePerson(h.ActorId), h.Text, false, h.FromStatus, h.ToStatus, MaybePerson(h.SubjectUserId), null, [])));
 
         return new TicketDetails(
             ticket.Id,
@@ -127,10 +146,7 @@ internal static class TicketDetailsBuilder
             ticket.IsIncomplete,
             ticket.Version,
             ticket.AllowedActions(viewer).Select(a => a.ToString()).ToList(),
-            ticket.Attachments
-                .Where(a => a.FollowUpId is null || !hiddenFollowUps.Contains(a.FollowUpId.Value))
-                .Select(a => new AttachmentRef(a.Id, a.FollowUpId, a.FileName, a.ContentType, a.Size, a.Sha256, a.CreatedAt))
-                .ToList(),
+            attachments,
             timeline.OrderBy(t => t.Sequence).ToList());
     }
 

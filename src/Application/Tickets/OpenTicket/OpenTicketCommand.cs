@@ -7,6 +7,7 @@ using Mediator;
 using MesaServicios.Application.Common;
 using MesaServicios.Application.Common.Localization;
 using MesaServicios.Application.Common.Security;
+using MesaServicios.Application.Tickets.Attachments;
 using MesaServicios.Application.Tickets.GetTicket;
 using MesaServicios.Domain.Tickets;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,9 @@ namespace MesaServicios.Application.Tickets.OpenTicket;
 /// A requester opens a ticket from the portal. The snapshot (name, department, phone) is copied from his profile;
 /// the contact phone may be overridden. Observers by user id or institutional e-mail. With an
 /// <see cref="IdempotencyKey"/> a retry within the retention window returns the first answer and creates nothing.
+/// Files (<see cref="Attachments"/>, from a multipart request) are checked all-or-nothing with the other fields,
+/// stored in the file store when the command runs and linked to the ticket in the command's transaction (a
+/// failed transaction leaves unreferenced stored files, which are harmless: see ADR 0012).
 /// </summary>
 public sealed record OpenTicketCommand(
     string Title,
@@ -32,6 +36,10 @@ public sealed record OpenTicketCommand(
     /// <summary>From the <c>Idempotency-Key</c> header.</summary>
     [JsonIgnore]
     public string? IdempotencyKey { get; init; }
+
+    /// <summary>The uploaded files (multipart field <c>attachments</c>); the caller owns and disposes their streams.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<IncomingFile> Attachments { get; init; } = [];
 }
 
 /// <summary>The created ticket (as JSON, identical on a replay), its number and version.</summary>
@@ -39,8 +47,9 @@ public sealed record OpenTicketResult(int TicketId, int Version, string Body, bo
 
 internal sealed class OpenTicketValidator : AbstractValidator<OpenTicketCommand>
 {
-    public OpenTicketValidator()
+    public OpenTicketValidator(AttachmentIntake intake)
     {
+        RuleFor(c => c.Attachments).AttachmentsAcceptedBy(intake);
         RuleFor(c => c.Title).Title();
         RuleFor(c => c.Description).Description();
         RuleFor(c => c.Type).NotNull().WithMessage(_ => Messages.Get("tickets.type_invalid")).IsInEnum().WithMessage(_ => Messages.Get("tickets.type_invalid"));
@@ -62,6 +71,7 @@ internal sealed class OpenTicketCommandHandler(
     ICurrentUser currentUser,
     ISender sender,
     TimeProvider clock,
+    AttachmentIntake intake,
     IOptions<TicketsOptions> options) : ICommandHandler<OpenTicketCommand, OpenTicketResult>
 {
     public async ValueTask<OpenTicketResult> Handle(OpenTicketCommand command, CancellationToken cancellationToken)
@@ -69,13 +79,17 @@ internal sealed class OpenTicketCommandHandler(
         var actor = currentUser.Actor();
         var now = clock.GetUtcNow();
         var retention = TimeSpan.FromHours(options.Value.IdempotencyRetentionHours);
+
+        // Stored first (content-addressed, so a retry stores nothing new) because the idempotency hash names them.
+        var files = await intake.StoreTicketFilesAsync(command.Attachments, cancellationToken);
+        var requestHash = Hash(command, files);
         TicketIdempotencyRecord? remembered = null;
         if (command.IdempotencyKey is { } key)
         {
             remembered = await db.TicketIdempotencyRecords.FirstOrDefaultAsync(r => r.UserId == actor.UserId && r.Key == key, cancellationToken);
             if (remembered is not null && remembered.IsFreshAt(now, retention))
             {
-                if (remembered.RequestHash != Hash(command))
+                if (remembered.RequestHash != requestHash)
                 {
                     throw Errors.Rule("tickets.idempotency_key_reused");
                 }
@@ -108,6 +122,7 @@ internal sealed class OpenTicketCommandHandler(
             command.ReferencesTicketId,
             options.Value.BuildPriorityMatrix(),
             now);
+        ticket.LinkAttachments(actor, null, files, now);
         db.Tickets.Add(ticket);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -117,11 +132,11 @@ internal sealed class OpenTicketCommandHandler(
         {
             if (remembered is null)
             {
-                db.TicketIdempotencyRecords.Add(TicketIdempotencyRecord.Create(actor.UserId, newKey, Hash(command), ticket.Id, ticket.Version, body, now));
+                db.TicketIdempotencyRecords.Add(TicketIdempotencyRecord.Create(actor.UserId, newKey, requestHash, ticket.Id, ticket.Version, body, now));
             }
             else
             {
-                remembered.Renew(Hash(command), ticket.Id, ticket.Version, body, now);
+                remembered.Renew(requestHash, ticket.Id, ticket.Version, body, now);
             }
 
             try
@@ -140,7 +155,7 @@ internal sealed class OpenTicketCommandHandler(
     }
 
     /// <summary>What identifies "the same request": every field the client sent, normalized.</summary>
-    private static string Hash(OpenTicketCommand command)
+    private static string Hash(OpenTicketCommand command, IReadOnlyList<StoredAttachment> files)
     {
         var canonical = JsonSerializer.Serialize(new
         {
@@ -152,6 +167,7 @@ internal sealed class OpenTicketCommandHandler(
             Observers = command.Observers?.Select(o => o?.Trim().ToLowerInvariant()).Order(StringComparer.Ordinal).ToArray(),
             ContactPhone = command.ContactPhone?.Trim(),
             command.ReferencesTicketId,
+            Attachments = files.Select(f => $"{f.Sha256}:{f.FileName}").ToArray(),
         });
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }

@@ -1,6 +1,5 @@
 using MesaServicios.Application.Tickets.Attachments;
 using MesaServicios.Infrastructure.Common;
-using MesaServicios.Infrastructure.Common.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -11,8 +10,8 @@ namespace MesaServicios.Infrastructure.Tickets.Attachments;
 public static class AttachmentsSetup
 {
     /// <summary>
-    /// Options (<c>Tickets:Attachments</c>), the policy, the intake, the disk store under the data directory and
-    /// the metadata table.
+    /// Options (<c>Tickets:Attachments</c>), the policy, the intake, the disk store under the data directory (the
+    /// metadata of each file is the ticket's own <c>TicketAttachment</c>).
     /// </summary>
     public static IServiceCollection AddTicketAttachments(this IServiceCollection services, IConfiguration configuration, DataPaths paths)
     {
@@ -27,7 +26,6 @@ public static class AttachmentsSetup
             paths.EnsureDirectory(sp.GetRequiredService<IOptions<AttachmentOptions>>().Value.Directory),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<DiskFileStore>>()));
-        services.AddScoped<IAttachmentsDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
         return services;
     }
 }

@@ -372,47 +372,6 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                     b.ToTable("OutboxEmails", (string)null);
                 });
 
-            modelBuilder.Entity("MesaServicios.Domain.Tickets.Attachments.AttachmentMetadata", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(127)
-                        .IsUnicode(false)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .IsUnicode(false)
-                        .HasColumnType("TEXT")
-                        .IsFixedLength();
-
-                    b.Property<long>("SizeBytes")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("UploadedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("UploadedBy")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Sha256");
-
-                    b.HasIndex("UploadedBy");
-
-                    b.ToTable("Attachments", (string)null);
-                });
-
             modelBuilder.Entity("MesaServicios.Domain.Tickets.Ticket", b =>
                 {
                     b.Property<int>("Id")
