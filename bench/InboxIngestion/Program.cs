@@ -31,6 +31,9 @@ internal static class Bench
     public static async Task<int> Main(string[] args)
     {
         var total = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
+        // "real": tickets and follow-ups go through the real Tickets module (and its notifications) on SQLite;
+        // otherwise through an in-memory stand-in, to isolate the Inbox module's own cost.
+        var realTickets = args.Length > 1 && args[1] == "real";
         using var dovecot = new DovecotServer();
         var (user, password) = dovecot.CreateUser();
         var dataDirectory = Path.Combine(Path.GetTempPath(), "mesa-bench", Guid.NewGuid().ToString("N"));
@@ -65,11 +68,14 @@ internal static class Bench
                 builder.UseSetting(key, value);
             }
 
-            builder.ConfigureTestServices(services =>
+            if (!realTickets)
             {
-                services.RemoveAll<IInboxTicketGateway>();
-                services.AddSingleton<IInboxTicketGateway>(tickets);
-            });
+                builder.ConfigureTestServices(services =>
+                {
+                    services.RemoveAll<IInboxTicketGateway>();
+                    services.AddSingleton<IInboxTicketGateway>(tickets);
+                });
+            }
         });
 
         // People who write: 20 requesters, each with one open ticket to reply to.
@@ -81,7 +87,10 @@ internal static class Bench
             {
                 var email = $"persona{i}@iescinoc.edu.co";
                 var profile = await sender.Send(new CreateUserCommand(email, $"Persona {i}", "Biblioteca", "3001234567", UserRole.Requester, "es"));
-                requesters.Add((email, tickets.Seed(profile.Id)));
+                var ticket = realTickets
+                    ? (await sender.Send(new CreateTicketFromEmailCommand(profile.Id, $"Solicitud inicial {i}", "El equipo de la sala no enciende desde ayer.", "Request", null, null, null, false, null, []))).TicketId
+                    : tickets.Seed(profile.Id);
+                requesters.Add((email, ticket));
             }
         }
 
@@ -142,7 +151,9 @@ internal static class Bench
         watch.Stop();
         var rate = report.Fetched / watch.Elapsed.TotalSeconds;
         Console.WriteLine($"Ingested {report.Fetched} messages in {watch.Elapsed.TotalSeconds:F2} s: {rate:F0} messages/s");
-        Console.WriteLine($"  applied {report.Applied}, moved {report.Moved}, retrying {report.Retrying}, rejected {report.Rejected}; tickets {tickets.Created}, follow-ups {tickets.FollowUps}");
+        Console.WriteLine(realTickets
+            ? $"  applied {report.Applied}, moved {report.Moved}, retrying {report.Retrying}, rejected {report.Rejected} (real Tickets module)"
+            : $"  applied {report.Applied}, moved {report.Moved}, retrying {report.Retrying}, rejected {report.Rejected}; tickets {tickets.Created}, follow-ups {tickets.FollowUps}");
         try
         {
             Directory.Delete(dataDirectory, recursive: true);

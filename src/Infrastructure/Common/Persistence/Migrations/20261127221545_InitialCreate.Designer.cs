@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
 {
     [DbContext(typeof(MesaDbContext))]
-    [Migration("20261127215931_AttachmentsWiring")]
-    partial class AttachmentsWiring
+    [Migration("20261127221545_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -405,6 +405,9 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Impact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsIncomplete")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("OpenedById")

@@ -59,23 +59,6 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Attachments",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", unicode: false, fixedLength: true, maxLength: 64, nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", unicode: false, maxLength: 127, nullable: false),
-                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
-                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UploadedBy = table.Column<Guid>(type: "TEXT", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Attachments", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "InboxAutoReplies",
                 columns: table => new
                 {
@@ -340,6 +323,7 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                     SolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ClosedAutomatically = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsIncomplete = table.Column<bool>(type: "INTEGER", nullable: false),
                     ReferencesTicketId = table.Column<int>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
@@ -626,16 +610,6 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Attachments_Sha256",
-                table: "Attachments",
-                column: "Sha256");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Attachments_UploadedBy",
-                table: "Attachments",
-                column: "UploadedBy");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_InboxAutoReplies_Email_SentAt",
                 table: "InboxAutoReplies",
                 columns: new[] { "Email", "SentAt" });
@@ -820,9 +794,6 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
-
-            migrationBuilder.DropTable(
-                name: "Attachments");
 
             migrationBuilder.DropTable(
                 name: "InboxAutoReplies");
