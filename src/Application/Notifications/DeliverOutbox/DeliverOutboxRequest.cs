@@ -1,4 +1,5 @@
 using Mediator;
+using MesaServicios.Application.Inbox.Contracts;
 using MesaServicios.Domain.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -19,6 +20,7 @@ public sealed record DeliverOutboxRequest : IRequest<DeliveryReport>;
 internal sealed partial class DeliverOutboxRequestHandler(
     INotificationsDbContext db,
     IEmailSender sender,
+    ISender mediator,
     IOptions<MailOptions> options,
     TimeProvider clock,
     ILogger<DeliverOutboxRequestHandler> logger) : IRequestHandler<DeliverOutboxRequest, DeliveryReport>
@@ -47,11 +49,20 @@ internal sealed partial class DeliverOutboxRequestHandler(
         }
 
         var batch = await db.OutboxEmails.Where(e => e.ClaimToken == claim).OrderBy(e => e.NextAttemptAt).ToListAsync(cancellationToken);
+
+        // Addresses a bounce told the Inbox we cannot reach: not tried again (dead letter, visible and re-queueable).
+        var undeliverable = (await mediator.Send(new FindUndeliverableAddressesQuery(batch.Select(e => e.To).ToArray()), cancellationToken))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
         int sent = 0, failed = 0, dead = 0;
         foreach (var email in batch)
         {
             try
             {
+                if (undeliverable.Contains(email.To))
+                {
+                    throw new EmailDeliveryException($"{email.To} is undeliverable: a delivery-status report (bounce) was received for it.", permanent: true);
+                }
+
                 await sender.SendAsync(email, cancellationToken);
                 email.MarkSent(clock.GetUtcNow());
                 sent++;
