@@ -69,8 +69,15 @@ internal static class AuthenticationSetup
                         if (context.Request.Path.StartsWithSegments("/hangfire")
                             && context.Request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true))
                         {
-                            // A browser without (or with an expired) dashboard cookie goes to the dashboard's sign-in form.
-                            context.Response.Redirect("/dashboard/sign-in");
+                            // Still a 401, but a browser without (or with an expired) dashboard cookie is shown the way
+                            // to the dashboard's sign-in form, and taken there.
+                            context.Response.StatusCode = 401;
+                            context.Response.Headers.WWWAuthenticate = "Bearer";
+                            context.Response.ContentType = "text/html; charset=utf-8";
+                            await context.Response.WriteAsync(
+                                "<!doctype html><html lang=\"es\"><head><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"0; url=/dashboard/sign-in\">" +
+                                "<title>Mesa de Servicios</title></head><body><p>Debes iniciar sesión como administrador: " +
+                                "<a href=\"/dashboard/sign-in\">ir al inicio de sesión del panel</a>.</p></body></html>");
                             return;
                         }
 

@@ -114,15 +114,18 @@ public sealed class DashboardSignInTests : IClassFixture<MesaApiFactory>
     }
 
     [Fact]
-    public async Task ABrowserWithoutTheCookie_IsSentToTheSignInForm()
+    public async Task ABrowserWithoutTheCookie_Gets401_WithThePageThatLeadsToTheSignInForm()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/hangfire");
         request.Headers.Add("Accept", "text/html,application/xhtml+xml");
 
         var response = await _factory.Anonymous().SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/dashboard/sign-in", response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("url=/dashboard/sign-in", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/dashboard/sign-in\"", page, StringComparison.Ordinal);
     }
 
     [Fact]
