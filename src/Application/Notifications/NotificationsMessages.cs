@@ -83,6 +83,7 @@ internal static class NotificationsMessages
         ["notifications.account.invitation.subject"] = ("Tu cuenta en la Mesa de Servicios TIC", "Your ICT Service Desk account"),
         ["notifications.account.invitation.intro"] = ("La Oficina TIC creó tu cuenta con el correo {0}. Elige tu contraseña para empezar a registrar y seguir tus tickets.", "The ICT office created your account with the address {0}. Choose your password to start opening and following your tickets."),
         ["notifications.account.invitation.action"] = ("Elegir mi contraseña", "Choose my password"),
+        ["notifications.account.invitation.validity"] = ("El enlace sirve una sola vez y durante {0} días. Si vence, usa «¿Olvidaste tu contraseña?» en la página de inicio de sesión.", "The link works once and for {0} days. If it expires, use \"Forgot your password?\" on the sign-in page."),
 
         // Action link pages
         ["notifications.link.approve.question"] = ("¿Apruebas la solución del ticket #{0}? El ticket se cerrará.", "Do you approve the solution of ticket #{0}? The ticket will close."),

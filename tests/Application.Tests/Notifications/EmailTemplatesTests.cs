@@ -23,10 +23,11 @@ public sealed class EmailTemplatesTests
     [Fact]
     public void Invitation_SpeaksEnglishToEnglishReaders()
     {
-        var mail = AccountEmails.Invitation(Guid.NewGuid(), "tom@iescinoc.edu.co", "Tom", "en", "https://portal.test/welcome");
+        var mail = AccountEmails.Invitation(Guid.NewGuid(), "tom@iescinoc.edu.co", "Tom", "en", "https://portal.test/welcome", 7);
 
         Assert.Equal("Your ICT Service Desk account", mail.Subject);
         Assert.StartsWith("Hello Tom,", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("for 7 days", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("lang=\"en\"", mail.HtmlBody, StringComparison.Ordinal);
         Assert.False(NotificationMatrix.CanTurnOffEmail(mail.Kind));
     }

@@ -42,7 +42,7 @@ public sealed class AdministrationHandlersTests : IDisposable
         await _credentials.Received(1).CreateAsync(profile.Id, "new.person@iescinoc.edu.co", null, Arg.Any<CancellationToken>());
         _outbox.Received(1).Enqueue(Arg.Is<EmailMessage>(m =>
             m.Kind == "users.invitation"
-            && m.Subject == "Your IT Service Desk account: set your password"
+            && m.Subject == "Your ICT Service Desk account"
             && m.TextBody.Contains("token=invitacion", StringComparison.Ordinal)
             && m.TextBody.Contains("7 days", StringComparison.Ordinal)
             && m.HtmlBody != null));

@@ -25,7 +25,7 @@ public sealed class ForgotPasswordTests : IClassFixture<MesaApiFactory>
         Assert.Equal(HttpStatusCode.Accepted, unknown.StatusCode);
         Assert.Equal(await known.Content.ReadAsStringAsync(), await unknown.Content.ReadAsStringAsync());
         var mail = Assert.Single(await _factory.QueuedToAsync(user.Email, "users.password_reset"));
-        Assert.Equal("Restablece tu contraseña de la Mesa de Servicios TIC", mail.Subject);
+        Assert.Equal("Restablece tu contraseña de la Mesa de Servicios", mail.Subject);
         Assert.Contains("60 minutos", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("https://portal.test/restablecer-contrasena?email=", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Empty(await _factory.QueuedToAsync("nadie.aqui@iescinoc.edu.co"));

@@ -19,8 +19,8 @@ public sealed class InvitationTests : IClassFixture<MesaApiFactory>
 
         var mail = Assert.Single(await _factory.QueuedToAsync("nueva.persona@iescinoc.edu.co"));
         Assert.Equal("users.invitation", mail.Kind);
-        Assert.Equal("Tu cuenta de la Mesa de Servicios TIC: crea tu contraseña", mail.Subject);
-        Assert.Contains("Hola Nueva Persona", mail.TextBody, StringComparison.Ordinal);
+        Assert.Equal("Tu cuenta en la Mesa de Servicios TIC", mail.Subject);
+        Assert.Contains("Hola, Nueva Persona", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("7 días", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("https://portal.test/restablecer-contrasena?email=nueva.persona%40iescinoc.edu.co&amp;token=", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("lang=\"es\"", mail.HtmlBody, StringComparison.Ordinal);
@@ -34,7 +34,7 @@ public sealed class InvitationTests : IClassFixture<MesaApiFactory>
         await (await admin.Client.PostAsJsonAsync("/api/v1/users", new { email = "new.person@iescinoc.edu.co", fullName = "New Person", role = "Technician", language = "en" })).EnsureSuccessAsync();
 
         var mail = Assert.Single(await _factory.QueuedToAsync("new.person@iescinoc.edu.co"));
-        Assert.Equal("Your IT Service Desk account: set your password", mail.Subject);
+        Assert.Equal("Your ICT Service Desk account", mail.Subject);
         Assert.Contains("7 days", mail.TextBody, StringComparison.Ordinal);
     }
 

@@ -130,11 +130,11 @@ internal static class ResetMailProof
     /// <summary>Checks the delivered reset mail, then uses its link's token to set a new password and signs in with it.</summary>
     public static async Task AssertAndUseAsync(MesaApiFactory factory, MimeMessage message, string email)
     {
-        Assert.Equal("Restablece tu contraseña de la Mesa de Servicios TIC", message.Subject);
+        Assert.Equal("Restablece tu contraseña de la Mesa de Servicios", message.Subject);
         Assert.Equal(email, Assert.Single(message.To.Mailboxes).Address);
         Assert.NotNull(message.TextBody);
         Assert.NotNull(message.HtmlBody);
-        Assert.Contains("Hola Lucía Recupera", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Hola, Lucía Recupera", message.TextBody, StringComparison.Ordinal);
         var textToken = UserMail.TokenIn(message.TextBody);
         var htmlToken = UserMail.TokenIn(WebUtility.HtmlDecode(message.HtmlBody));
         Assert.Equal(textToken, htmlToken);

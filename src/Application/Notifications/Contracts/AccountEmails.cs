@@ -24,7 +24,7 @@ public static class AccountEmails
         return new EmailMessage(NotificationMatrix.PasswordReset, email, fullName, rendered.Subject, rendered.TextBody, rendered.HtmlBody, userId);
     }
 
-    public static EmailMessage Invitation(Guid userId, string email, string fullName, string? language, string setPasswordUrl)
+    public static EmailMessage Invitation(Guid userId, string email, string fullName, string? language, string setPasswordUrl, int validDays)
     {
         var culture = EmailLayout.Culture(language);
         var rendered = EmailLayout.Render(
@@ -32,7 +32,8 @@ public static class AccountEmails
             Messages.Get("notifications.account.invitation.subject", culture),
             fullName,
             [Messages.Get("notifications.account.invitation.intro", culture, email)],
-            links: [new EmailLink(Messages.Get("notifications.account.invitation.action", culture), setPasswordUrl)]);
+            links: [new EmailLink(Messages.Get("notifications.account.invitation.action", culture), setPasswordUrl)],
+            closingNotes: [Messages.Get("notifications.account.invitation.validity", culture, validDays.ToString(CultureInfo.InvariantCulture))]);
         return new EmailMessage(NotificationMatrix.AccountInvitation, email, fullName, rendered.Subject, rendered.TextBody, rendered.HtmlBody, userId);
     }
 }

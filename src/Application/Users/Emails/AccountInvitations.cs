@@ -19,6 +19,6 @@ internal sealed class AccountInvitations(
     {
         var token = await credentials.CreateInvitationTokenAsync(user.Id, cancellationToken);
         var link = portal.Value.ResetPasswordLink(user.Email, token);
-        outbox.Enqueue(AccountEmails.Invitation(user, link, auth.Value.InvitationTokenDays));
+        outbox.Enqueue(AccountEmails.Invitation(user.Id, user.Email, user.FullName, user.Language, link, auth.Value.InvitationTokenDays));
     }
 }

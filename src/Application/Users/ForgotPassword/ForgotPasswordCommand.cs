@@ -44,7 +44,7 @@ internal sealed class ForgotPasswordCommandHandler(
         }
 
         var token = await credentials.CreatePasswordResetTokenAsync(user.Id, cancellationToken);
-        outbox.Enqueue(Emails.AccountEmails.PasswordReset(user, portal.Value.ResetPasswordLink(user.Email, token), auth.Value.PasswordResetTokenMinutes));
+        outbox.Enqueue(AccountEmails.PasswordReset(user.Id, user.Email, user.FullName, user.Language, portal.Value.ResetPasswordLink(user.Email, token), auth.Value.PasswordResetTokenMinutes));
         return Unit.Value;
     }
 }
