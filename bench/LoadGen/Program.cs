@@ -36,6 +36,14 @@ var measured = await CreateTickets(http, requesters, options.Create, options.Con
 Console.WriteLine($"POST /api/v1/tickets: {options.Create} in {measured.Elapsed.TotalSeconds:0.00} s = {options.Create / measured.Elapsed.TotalSeconds:0} creations/s at concurrency {options.Concurrency}; " +
     $"latency p50 {Percentile(measured.Latencies, 50):0.0} ms, p95 {Percentile(measured.Latencies, 95):0.0} ms; failures {measured.Failures}");
 
+if (options.Probe > 0)
+{
+    // The floor of any authenticated request (Kestrel, JWT, session check, JSON): GET /api/v1/me.
+    var probe = await ReadMyTickets(http, requesters, options.Probe, options.Concurrency, "/api/v1/me");
+    Console.WriteLine($"GET /api/v1/me at concurrency {options.Concurrency}: {options.Probe} requests, {options.Probe / probe.Elapsed.TotalSeconds:0} req/s, " +
+        $"p50 {Percentile(probe.Latencies, 50):0.00} ms, p95 {Percentile(probe.Latencies, 95):0.00} ms; failures {probe.Failures}");
+}
+
 foreach (var concurrency in new[] { 1, options.Concurrency })
 {
     var reads = await ReadMyTickets(http, requesters, options.Reads, concurrency);
@@ -91,7 +99,7 @@ static async Task<RunResult> CreateTickets(HttpClient http, IReadOnlyList<string
     return new RunResult(clock.Elapsed, latencies, failures);
 }
 
-static async Task<RunResult> ReadMyTickets(HttpClient http, IReadOnlyList<string> tokens, int count, int concurrency)
+static async Task<RunResult> ReadMyTickets(HttpClient http, IReadOnlyList<string> tokens, int count, int concurrency, string path = "/api/v1/me/tickets?page=1&pageSize=20")
 {
     var latencies = new double[count];
     var next = -1;
@@ -102,7 +110,7 @@ static async Task<RunResult> ReadMyTickets(HttpClient http, IReadOnlyList<string
         int i;
         while ((i = Interlocked.Increment(ref next)) < count)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me/tickets?page=1&pageSize=20");
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[i % tokens.Count]);
             var started = Stopwatch.GetTimestamp();
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
@@ -125,7 +133,7 @@ static double Percentile(double[] values, int percentile)
 
 internal sealed record RunResult(TimeSpan Elapsed, double[] Latencies, int Failures);
 
-internal sealed record Options(string BaseUrl, string AdminEmail, string AdminPassword, int Requesters, int Seed, int Create, int Reads, int Concurrency)
+internal sealed record Options(string BaseUrl, string AdminEmail, string AdminPassword, int Requesters, int Seed, int Create, int Reads, int Concurrency, int Probe)
 {
     public static Options Parse(string[] args)
     {
@@ -143,6 +151,7 @@ internal sealed record Options(string BaseUrl, string AdminEmail, string AdminPa
             int.Parse(Get("seed", "100000"), System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(Get("create", "10000"), System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(Get("reads", "5000"), System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(Get("concurrency", "16"), System.Globalization.CultureInfo.InvariantCulture));
+            int.Parse(Get("concurrency", "16"), System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(Get("probe", "0"), System.Globalization.CultureInfo.InvariantCulture));
     }
 }

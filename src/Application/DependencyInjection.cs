@@ -20,6 +20,7 @@ public static class DependencyInjection
         var assembly = typeof(DependencyInjection).Assembly;
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<DomainEventDispatcher>();
+        services.AddSingleton<Common.Caching.ReferenceCache>();
         RegisterDomainEventHandlers(services, assembly);
 
         services.AddScoped<SessionTokens>();

@@ -86,14 +86,15 @@ public static class DependencyInjection
             builder.DataSource = paths.Resolve(builder.DataSource);
         }
 
-        services.AddDbContextPool<MesaDbContext>(options => options
+        services.AddSingleton<ReferenceDataInterceptor>();
+        services.AddDbContextPool<MesaDbContext>((sp, options) => options
             .UseSqlite(builder.ToString())
-            .AddInterceptors(new SqlitePragmaInterceptor()));
+            .AddInterceptors(new SqlitePragmaInterceptor(), sp.GetRequiredService<ReferenceDataInterceptor>()));
         services.AddScoped<IUsersDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
         services.AddScoped<INotificationsDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
         services.AddScoped<IInboxDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
         services.AddScoped<ITicketsDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
-        services.AddSingleton(new WriteGate(serialize: true));
+        services.AddSingleton(new WriteBatcher(builder.ToString()));
         services.AddScoped<ITransactionRunner, TransactionRunner>();
     }
 

@@ -14,8 +14,5 @@ public interface IInboxDbContext
 
     DbSet<InboxLease> InboxLeases { get; }
 
-    /// <summary>Keeps one connection open for a long ingestion run (instead of one per statement) until disposed.</summary>
-    Task<IAsyncDisposable> KeepConnectionOpenAsync(CancellationToken cancellationToken);
-
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

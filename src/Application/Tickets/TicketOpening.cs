@@ -5,6 +5,7 @@ using FluentValidation.Results;
 using Mediator;
 using MesaServicios.Application.Common;
 using MesaServicios.Application.Common.Localization;
+using MesaServicios.Application.Tickets.GetTicket;
 using MesaServicios.Application.Users.Contracts;
 using MesaServicios.Domain.Tickets;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,7 @@ internal static class TicketOpening
             string.IsNullOrWhiteSpace(phone) ? user.Phone : phone.Trim());
 
     /// <summary>Observers given by user id or e-mail; each unknown or inactive one is a field error (<c>observers[i]</c>).</summary>
-    public static async Task<List<Guid>> ResolveObserversAsync(ISender sender, IReadOnlyList<string>? observers, string field, CancellationToken cancellationToken, bool indexed = true)
+    public static async Task<List<UserSnapshot>> ResolveObserversAsync(ISender sender, IReadOnlyList<string>? observers, string field, CancellationToken cancellationToken, bool indexed = true)
     {
         if (observers is null || observers.Count == 0)
         {
@@ -50,7 +51,7 @@ internal static class TicketOpening
             ? []
             : (await sender.Send(new FindUsersByEmailQuery(emails), cancellationToken)).Where(u => u.IsActive).ToDictionary(u => u.Email, StringComparer.OrdinalIgnoreCase);
 
-        var result = new List<Guid>();
+        var result = new List<UserSnapshot>();
         var failures = new List<ValidationFailure>();
         for (var i = 0; i < observers.Count; i++)
         {
@@ -61,7 +62,7 @@ internal static class TicketOpening
             }
             else
             {
-                result.Add(found.Id);
+                result.Add(found);
             }
         }
 
@@ -74,17 +75,19 @@ internal static class TicketOpening
     }
 
     /// <summary>A category given by the client must exist and be active (field error otherwise).</summary>
-    public static async Task EnsureCategoryAsync(ITicketsDbContext db, int? categoryId, string field, CancellationToken cancellationToken)
+    public static async Task EnsureCategoryAsync(ITicketsDbContext db, int? categoryId, string field, CancellationToken cancellationToken) =>
+        await ActiveCategoryAsync(db, categoryId, field, cancellationToken);
+
+    /// <summary>As <see cref="EnsureCategoryAsync"/>, returning the category with its path for the answer.</summary>
+    public static async Task<CategoryRef?> ActiveCategoryAsync(ITicketsDbContext db, int? categoryId, string field, CancellationToken cancellationToken)
     {
         if (categoryId is null)
         {
-            return;
+            return null;
         }
 
-        if (!await db.TicketCategories.AnyAsync(c => c.Id == categoryId && c.IsActive, cancellationToken))
-        {
-            throw new ValidationException([new ValidationFailure(field, Messages.Get("tickets.category_unknown"))]);
-        }
+        return await TicketDetailsBuilder.CategoryAsync(db, categoryId.Value, activeOnly: true, cancellationToken)
+            ?? throw new ValidationException([new ValidationFailure(field, Messages.Get("tickets.category_unknown"))]);
     }
 
     public static ValidationException FieldError(string field, string code) =>

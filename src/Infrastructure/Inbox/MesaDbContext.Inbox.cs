@@ -13,15 +13,4 @@ public sealed partial class MesaDbContext : IInboxDbContext
     public DbSet<InboxAutoReply> InboxAutoReplies => Set<InboxAutoReply>();
 
     public DbSet<InboxLease> InboxLeases => Set<InboxLease>();
-
-    async Task<IAsyncDisposable> IInboxDbContext.KeepConnectionOpenAsync(CancellationToken cancellationToken)
-    {
-        await Database.OpenConnectionAsync(cancellationToken);
-        return new OpenConnection(this);
-    }
-
-    private sealed class OpenConnection(MesaDbContext db) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync() => await db.Database.CloseConnectionAsync();
-    }
 }

@@ -21,7 +21,8 @@ internal sealed class OutboxEmailConfiguration : IEntityTypeConfiguration<Outbox
         builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.LastError).HasMaxLength(2000);
         builder.HasIndex(e => new { e.Status, e.NextAttemptAt });
-        builder.HasIndex(e => e.ClaimToken);
-        builder.HasIndex(e => e.TicketId);
+
+        // Partial: only claimed rows are looked up by claim, so queuing a mail does not touch this index.
+        builder.HasIndex(e => e.ClaimToken).HasFilter("\"ClaimToken\" IS NOT NULL");
     }
 }

@@ -43,7 +43,6 @@ internal sealed partial class IngestMailRequestHandler(
         }
 
         int fetched = 0, recorded = 0, already = 0, applied = 0, retrying = 0, rejected = 0, moved = 0;
-        await using var connection = await db.KeepConnectionOpenAsync(cancellationToken);
         try
         {
             await using var source = sources.Create();

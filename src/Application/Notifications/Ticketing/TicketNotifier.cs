@@ -1,6 +1,7 @@
 using MesaServicios.Application.Common;
 using System.Globalization;
 using Mediator;
+using MesaServicios.Application.Common.Caching;
 using MesaServicios.Application.Common.Localization;
 using MesaServicios.Application.Notifications.Contracts;
 using MesaServicios.Application.Notifications.Links;
@@ -36,6 +37,7 @@ internal sealed class TicketNotifier(
     IOptions<MailOptions> mail,
     IOptions<PortalOptions> portal,
     IOptions<NotificationsOptions> options,
+    ReferenceCache cache,
     TimeProvider clock)
 {
     public static string RootMessageId(int ticketId, string domain) => $"ticket-{ticketId.ToString(CultureInfo.InvariantCulture)}@{domain}";
@@ -56,18 +58,13 @@ internal sealed class TicketNotifier(
             return;
         }
 
-        var ids = recipients.Select(r => r.User.Id).ToArray();
-        var mailOff = await db.NotificationPreferences.AsNoTracking()
-            .Where(p => ids.Contains(p.UserId) && p.Kind == notice.Kind && !p.EmailEnabled)
-            .Select(p => p.UserId)
-            .ToListAsync(cancellationToken);
+        var mailOff = await MailOffAsync(notice.Kind, cancellationToken);
         var names = await NamesAsync(notice, cancellationToken);
         var e = notice.Event;
         var now = clock.GetUtcNow();
         var root = RootMessageId(e.TicketId, mail.Value.MessageIdDomain);
-        var rootFree = notice.Kind == NotificationMatrix.TicketCreated
-            && !db.OutboxEmails.Local.Any(m => m.MessageId == root)
-            && !await db.OutboxEmails.AnyAsync(m => m.MessageId == root, cancellationToken);
+        // A ticket is created once, so its root Message-ID is still free unless this transaction used it already.
+        var rootFree = notice.Kind == NotificationMatrix.TicketCreated && !db.OutboxEmails.Local.Any(m => m.MessageId == root);
         var description = notice.Kind == NotificationMatrix.TicketObserverAdded
             ? (await sender.Send(new GetTicketSummaryQuery(e.TicketId), cancellationToken))?.Description
             : null;
@@ -133,6 +130,18 @@ internal sealed class TicketNotifier(
                 References: isRoot ? null : root));
         }
     }
+
+    /// <summary>Who turned off the e-mails of this kind (few people do: the whole set is cached).</summary>
+    private async Task<IReadOnlySet<Guid>> MailOffAsync(string kind, CancellationToken cancellationToken) =>
+        await cache.GetOrLoadAsync<IReadOnlySet<Guid>>(
+            new MailOffKey(kind),
+            async ct => (await db.NotificationPreferences.AsNoTracking()
+                .Where(p => p.Kind == kind && !p.EmailEnabled)
+                .Select(p => p.UserId)
+                .ToListAsync(ct)).ToHashSet(),
+            cancellationToken);
+
+    private sealed record MailOffKey(string Kind);
 
     private IEnumerable<EmailLink> IssueDecisionLinks(int ticketId, UserSnapshot user, DateTimeOffset now, CultureInfo culture)
     {

@@ -79,7 +79,16 @@ public sealed record TicketDetails(
 /// <summary>Builds <see cref="TicketDetails"/> from a loaded aggregate for one reader (hiding what he may not see).</summary>
 internal static class TicketDetailsBuilder
 {
-    public static async Task<TicketDetails> BuildAsync(Ticket ticket, TicketActor viewer, ITicketsDbContext db, ISender sender, CancellationToken cancellationToken)
+    /// <param name="knownUsers">People already loaded by the caller; the query for names is skipped when they cover everyone.</param>
+    /// <param name="knownCategory">The ticket's category, when the caller already loaded it.</param>
+    public static async Task<TicketDetails> BuildAsync(
+        Ticket ticket,
+        TicketActor viewer,
+        ITicketsDbContext db,
+        ISender sender,
+        CancellationToken cancellationToken,
+        IReadOnlyCollection<UserSnapshot>? knownUsers = null,
+        CategoryRef? knownCategory = null)
     {
         var showPrivate = viewer.IsDesk;
         var followUps = ticket.FollowUps.Where(f => showPrivate || !f.IsPrivate).ToList();
@@ -96,11 +105,16 @@ internal static class TicketDetailsBuilder
             userIds.Add(assignee);
         }
 
-        var users = (await sender.Send(new GetUserSnapshotsQuery(userIds), cancellationToken)).ToDictionary(u => u.Id, u => u.FullName);
+        var known = knownUsers?.DistinctBy(u => u.Id).ToDictionary(u => u.Id, u => u.FullName);
+        var users = known is not null && userIds.All(known.ContainsKey)
+            ? known
+            : (await sender.Send(new GetUserSnapshotsQuery(userIds), cancellationToken)).ToDictionary(u => u.Id, u => u.FullName);
         PersonRef Person(Guid id) => new(id, users.GetValueOrDefault(id) ?? string.Empty);
         PersonRef? MaybePerson(Guid? id) => id is { } value ? Person(value) : null;
 
-        var category = ticket.CategoryId is { } categoryId ? await CategoryAsync(db, categoryId, cancellationToken) : null;
+        var category = ticket.CategoryId is not { } categoryId ? null
+            : knownCategory?.Id == categoryId ? knownCategory
+            : await CategoryAsync(db, categoryId, activeOnly: false, cancellationToken);
 
         var attachments = ticket.Attachments
             .Where(a => a.FollowUpId is null || !hiddenFollowUps.Contains(a.FollowUpId.Value))
@@ -150,11 +164,11 @@ internal static class TicketDetailsBuilder
             timeline.OrderBy(t => t.Sequence).ToList());
     }
 
-    private static async Task<CategoryRef?> CategoryAsync(ITicketsDbContext db, int categoryId, CancellationToken cancellationToken)
+    public static async Task<CategoryRef?> CategoryAsync(ITicketsDbContext db, int categoryId, bool activeOnly, CancellationToken cancellationToken)
     {
-        var all = await db.TicketCategories.AsNoTracking().Select(c => new { c.Id, c.Name, c.ParentId }).ToListAsync(cancellationToken);
+        var all = await db.TicketCategories.AsNoTracking().Select(c => new { c.Id, c.Name, c.ParentId, c.IsActive }).ToListAsync(cancellationToken);
         var byId = all.ToDictionary(c => c.Id);
-        if (!byId.TryGetValue(categoryId, out var category))
+        if (!byId.TryGetValue(categoryId, out var category) || (activeOnly && !category.IsActive))
         {
             return null;
         }

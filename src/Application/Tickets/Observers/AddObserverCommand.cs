@@ -27,7 +27,7 @@ internal sealed class AddObserverCommandHandler(ITicketsDbContext db, ICurrentUs
         var actor = currentUser.Actor();
         var now = clock.GetUtcNow();
         var ticket = await db.LoadForChangeAsync(command.TicketId, actor, command.ExpectedVersion, cancellationToken);
-        var observer = (await TicketOpening.ResolveObserversAsync(sender, [command.User], "user", cancellationToken, indexed: false))[0];
+        var observer = (await TicketOpening.ResolveObserversAsync(sender, [command.User], "user", cancellationToken, indexed: false))[0].Id;
         ticket.AddObserver(actor, observer, now);
         return await TicketDetailsBuilder.BuildAsync(ticket, actor, db, sender, cancellationToken);
     }

@@ -31,7 +31,7 @@ public sealed record OpenTicketCommand(
     int? CategoryId,
     IReadOnlyList<string>? Observers,
     string? ContactPhone,
-    int? ReferencesTicketId = null) : ICommand<OpenTicketResult>
+    int? ReferencesTicketId = null) : ICommand<OpenTicketResult>, IOptimisticCommand
 {
     /// <summary>From the <c>Idempotency-Key</c> header.</summary>
     [JsonIgnore]
@@ -72,6 +72,7 @@ internal sealed class OpenTicketCommandHandler(
     ISender sender,
     TimeProvider clock,
     AttachmentIntake intake,
+    ITransactionRunner transactions,
     IOptions<TicketsOptions> options) : ICommandHandler<OpenTicketCommand, OpenTicketResult>
 {
     public async ValueTask<OpenTicketResult> Handle(OpenTicketCommand command, CancellationToken cancellationToken)
@@ -83,9 +84,21 @@ internal sealed class OpenTicketCommandHandler(
         // Stored first (content-addressed, so a retry stores nothing new) because the idempotency hash names them.
         var files = await intake.StoreTicketFilesAsync(command.Attachments, cancellationToken);
         var requestHash = Hash(command, files);
+        var requester = await TicketOpening.ActiveUserAsync(sender, actor.UserId, cancellationToken)
+            ?? throw Errors.NotFound("users.not_found", actor.UserId);
+        var observers = await TicketOpening.ResolveObserversAsync(sender, command.Observers, "observers", cancellationToken);
+        var category = await TicketOpening.ActiveCategoryAsync(db, command.CategoryId, "categoryId", cancellationToken);
+        if (command.ReferencesTicketId is { } referenced
+            && !await (await db.VisibleToAsync(actor, cancellationToken)).AnyAsync(t => t.Id == referenced, cancellationToken))
+        {
+            throw TicketOpening.FieldError("referencesTicketId", "tickets.reference_unknown");
+        }
+
         TicketIdempotencyRecord? remembered = null;
         if (command.IdempotencyKey is { } key)
         {
+            // Read under the write turn: a concurrent retry with the same key waits here and then replays this answer.
+            await transactions.EnterWriteTurnAsync(cancellationToken);
             remembered = await db.TicketIdempotencyRecords.FirstOrDefaultAsync(r => r.UserId == actor.UserId && r.Key == key, cancellationToken);
             if (remembered is not null && remembered.IsFreshAt(now, retention))
             {
@@ -98,16 +111,6 @@ internal sealed class OpenTicketCommandHandler(
             }
         }
 
-        var requester = await TicketOpening.ActiveUserAsync(sender, actor.UserId, cancellationToken)
-            ?? throw Errors.NotFound("users.not_found", actor.UserId);
-        var observers = await TicketOpening.ResolveObserversAsync(sender, command.Observers, "observers", cancellationToken);
-        await TicketOpening.EnsureCategoryAsync(db, command.CategoryId, "categoryId", cancellationToken);
-        if (command.ReferencesTicketId is { } referenced
-            && !await (await db.VisibleToAsync(actor, cancellationToken)).AnyAsync(t => t.Id == referenced, cancellationToken))
-        {
-            throw TicketOpening.FieldError("referencesTicketId", "tickets.reference_unknown");
-        }
-
         var ticket = Ticket.Open(
             actor,
             actor.UserId,
@@ -118,7 +121,7 @@ internal sealed class OpenTicketCommandHandler(
             command.Urgency ?? Urgency.Medium,
             TicketSource.Portal,
             command.CategoryId,
-            observers,
+            observers.Select(o => o.Id).ToList(),
             command.ReferencesTicketId,
             options.Value.BuildPriorityMatrix(),
             now);
@@ -126,7 +129,8 @@ internal sealed class OpenTicketCommandHandler(
         db.Tickets.Add(ticket);
         await db.SaveChangesAsync(cancellationToken);
 
-        var details = await TicketDetailsBuilder.BuildAsync(ticket, actor, db, sender, cancellationToken);
+        // Everyone named on a new ticket was loaded above: the answer needs no query inside the write turn.
+        var details = await TicketDetailsBuilder.BuildAsync(ticket, actor, db, sender, cancellationToken, [requester, .. observers], category);
         var body = JsonSerializer.Serialize(details, TicketOpening.Json);
         if (command.IdempotencyKey is { } newKey)
         {

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using MesaServicios.Application.Common;
 using MesaServicios.Application.Common.Localization;
 using MesaServicios.Application.Common.Security;
 using MesaServicios.Application.Tickets.GetTicket;
@@ -17,7 +18,7 @@ public sealed record OpenTicketOnBehalfCommand(
     Urgency? Urgency,
     int? CategoryId,
     IReadOnlyList<string>? Observers,
-    string? ContactPhone) : ICommand<TicketDetails>;
+    string? ContactPhone) : ICommand<TicketDetails>, IOptimisticCommand;
 
 internal sealed class OpenTicketOnBehalfValidator : AbstractValidator<OpenTicketOnBehalfCommand>
 {
@@ -49,7 +50,7 @@ internal sealed class OpenTicketOnBehalfCommandHandler(
         var requester = await TicketOpening.ActiveUserAsync(sender, command.RequesterId, cancellationToken)
             ?? throw TicketOpening.FieldError("requesterId", "tickets.requester_unknown");
         var observers = await TicketOpening.ResolveObserversAsync(sender, command.Observers, "observers", cancellationToken);
-        await TicketOpening.EnsureCategoryAsync(db, command.CategoryId, "categoryId", cancellationToken);
+        var category = await TicketOpening.ActiveCategoryAsync(db, command.CategoryId, "categoryId", cancellationToken);
 
         var ticket = Ticket.Open(
             actor,
@@ -61,12 +62,12 @@ internal sealed class OpenTicketOnBehalfCommandHandler(
             command.Urgency ?? Urgency.Medium,
             TicketSource.Phone,
             command.CategoryId,
-            observers,
+            observers.Select(o => o.Id).ToList(),
             null,
             options.Value.BuildPriorityMatrix(),
             clock.GetUtcNow());
         db.Tickets.Add(ticket);
         await db.SaveChangesAsync(cancellationToken);
-        return await TicketDetailsBuilder.BuildAsync(ticket, actor, db, sender, cancellationToken);
+        return await TicketDetailsBuilder.BuildAsync(ticket, actor, db, sender, cancellationToken, [requester, .. observers], category);
     }
 }

@@ -1,4 +1,5 @@
 using Mediator;
+using MesaServicios.Application.Common.Caching;
 using MesaServicios.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +25,8 @@ public sealed record FindUsersByEmailQuery(IReadOnlyCollection<string> Emails) :
 /// <summary>Active users holding at least a role (e.g. every technician, for alerts on new tickets).</summary>
 public sealed record ListActiveUsersByRoleQuery(UserRole AtLeast) : IQuery<IReadOnlyList<UserSnapshot>>;
 
-internal sealed class UserSnapshotQueriesHandler(IUsersDbContext db) :
+/// <remarks>Snapshots by id and the lists by role are served from <see cref="ReferenceCache"/>.</remarks>
+internal sealed class UserSnapshotQueriesHandler(IUsersDbContext db, ReferenceCache cache) :
     IQueryHandler<GetUserSnapshotsQuery, IReadOnlyList<UserSnapshot>>,
     IQueryHandler<FindUsersByEmailQuery, IReadOnlyList<UserSnapshot>>,
     IQueryHandler<ListActiveUsersByRoleQuery, IReadOnlyList<UserSnapshot>>
@@ -32,7 +34,15 @@ internal sealed class UserSnapshotQueriesHandler(IUsersDbContext db) :
     public async ValueTask<IReadOnlyList<UserSnapshot>> Handle(GetUserSnapshotsQuery query, CancellationToken cancellationToken)
     {
         var ids = query.UserIds.Distinct().ToArray();
-        return await Project(db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))).ToListAsync(cancellationToken);
+        return await cache.GetOrLoadManyAsync<Guid, UserSnapshot>(
+            ids,
+            id => new SnapshotKey(id),
+            async (missing, ct) =>
+            {
+                var loaded = await Project(db.Users.AsNoTracking().Where(u => missing.Contains(u.Id))).ToListAsync(ct);
+                return loaded.Select(u => (u.Id, u)).ToList();
+            },
+            cancellationToken);
     }
 
     public async ValueTask<IReadOnlyList<UserSnapshot>> Handle(FindUsersByEmailQuery query, CancellationToken cancellationToken)
@@ -45,8 +55,15 @@ internal sealed class UserSnapshotQueriesHandler(IUsersDbContext db) :
     {
         // Roles are stored by name: compare as a set of names, not with >= (which SQL would compare as text).
         var roles = Enum.GetValues<UserRole>().Where(r => r >= query.AtLeast).ToArray();
-        return await Project(db.Users.AsNoTracking().Where(u => u.IsActive && roles.Contains(u.Role))).ToListAsync(cancellationToken);
+        return await cache.GetOrLoadAsync<IReadOnlyList<UserSnapshot>>(
+            new RoleKey(query.AtLeast),
+            async ct => await Project(db.Users.AsNoTracking().Where(u => u.IsActive && roles.Contains(u.Role))).ToListAsync(ct),
+            cancellationToken);
     }
+
+    private sealed record SnapshotKey(Guid UserId);
+
+    private sealed record RoleKey(UserRole AtLeast);
 
     private static IQueryable<UserSnapshot> Project(IQueryable<User> users) =>
         users.Select(u => new UserSnapshot(u.Id, u.Email, u.FullName, u.Department, u.Phone, u.Role, u.IsActive, u.Language));

@@ -13,6 +13,31 @@ public sealed partial class MesaDbContext(DbContextOptions<MesaDbContext> option
 {
     // Each module adds its interface and tables in a partial file in its own folder (e.g. Users/MesaDbContext.Users.cs).
 
+    /// <summary>
+    /// Set by <see cref="TransactionRunner"/> for a command whose reads may run before its write turn: awaited once,
+    /// just before the first save, to take the turn and enter the transaction.
+    /// </summary>
+    internal Func<CancellationToken, Task>? BeforeFirstWrite { get; set; }
+
+    /// <summary>A save of this context touched cached reference data; the cache is dropped again after the commit.</summary>
+    internal bool ReferenceDataChanged { get; set; }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (BeforeFirstWrite is { } enter)
+        {
+            BeforeFirstWrite = null;
+            await enter(cancellationToken);
+        }
+
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        BeforeFirstWrite is null
+            ? base.SaveChanges(acceptAllChangesOnSuccess)
+            : throw new InvalidOperationException("A command that reads before writing must save asynchronously.");
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

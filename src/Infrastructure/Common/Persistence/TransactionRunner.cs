@@ -1,4 +1,5 @@
 using MesaServicios.Application.Common;
+using MesaServicios.Application.Common.Caching;
 using MesaServicios.Application.Common.Events;
 using MesaServicios.Domain.Common;
 using MesaServicios.Domain.Notifications;
@@ -10,20 +11,108 @@ namespace MesaServicios.Infrastructure.Common.Persistence;
 /// <summary>
 /// One transaction per command: run the handler, save, dispatch the raised domain events (whose handlers may
 /// change more entities and raise more events) until none are left, then commit. Events are handled before
-/// the commit, so a reaction and the change that caused it land together or not at all.
+/// the commit, so a reaction and the change that caused it land together or not at all. On SQLite the
+/// transaction is a savepoint of a group commit (<see cref="WriteBatcher"/>): the command answers once the
+/// commit that holds it is done.
 /// </summary>
-internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher dispatcher, OutboxSignal outboxSignal, WriteGate writeGate) : ITransactionRunner
+internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher dispatcher, OutboxSignal outboxSignal, WriteBatcher batcher, ReferenceCache cache) : ITransactionRunner
 {
     private const int MaxEventRounds = 10;
 
-    public async ValueTask<T> RunAsync<T>(Func<CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken)
+    public ValueTask<T> RunAsync<T>(Func<CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken) =>
+        RunInTurnAsync(work, readFirst: false, cancellationToken);
+
+    public ValueTask<T> RunOptimisticAsync<T>(Func<CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken) =>
+        RunInTurnAsync(work, readFirst: true, cancellationToken);
+
+    public async ValueTask EnterWriteTurnAsync(CancellationToken cancellationToken)
+    {
+        if (db.BeforeFirstWrite is { } enter)
+        {
+            db.BeforeFirstWrite = null;
+            await enter(cancellationToken);
+        }
+    }
+
+    private async ValueTask<T> RunInTurnAsync<T>(Func<CancellationToken, ValueTask<T>> work, bool readFirst, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is not null)
         {
             return await work(cancellationToken);
         }
 
-        using var turn = await writeGate.EnterAsync(cancellationToken);
+        if (!batcher.Enabled)
+        {
+            return await RunAloneAsync(work, cancellationToken);
+        }
+
+        WriteBatcher.Turn? turn = null;
+        db.BeforeFirstWrite = async ct => turn = await batcher.EnterAsync(db, ct);
+        try
+        {
+            if (!readFirst)
+            {
+                await EnterWriteTurnAsync(cancellationToken);
+            }
+
+            T result;
+            bool queuedEmail;
+            try
+            {
+                result = await work(cancellationToken);
+
+                // Work that read and changed nothing never takes the write turn.
+                queuedEmail = (turn is not null || db.ChangeTracker.HasChanges()) && await SaveAndDispatchAsync(cancellationToken);
+            }
+            catch (Exception exception)
+            {
+                db.BeforeFirstWrite = null;
+                if (turn is null)
+                {
+                    db.ChangeTracker.Clear();
+                }
+                else
+                {
+                    await turn.AbandonAsync();
+                }
+
+                if (exception is DbUpdateConcurrencyException)
+                {
+                    throw new ConcurrencyConflictException(preconditionFailed: false);
+                }
+
+                throw;
+            }
+
+            db.BeforeFirstWrite = null;
+            if (turn is null)
+            {
+                db.ChangeTracker.Clear();
+                return result;
+            }
+
+            await turn.CompleteAsync();
+            if (queuedEmail)
+            {
+                outboxSignal.Signal();
+            }
+
+            return result;
+        }
+        finally
+        {
+            db.BeforeFirstWrite = null;
+            if (db.ReferenceDataChanged)
+            {
+                // Committed or rolled back, the cache may hold what was read before: drop it once more.
+                db.ReferenceDataChanged = false;
+                cache.Invalidate();
+            }
+        }
+    }
+
+    private async ValueTask<T> RunAloneAsync<T>(Func<CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
@@ -44,6 +133,11 @@ internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher 
         finally
         {
             db.ChangeTracker.Clear();
+            if (db.ReferenceDataChanged)
+            {
+                db.ReferenceDataChanged = false;
+                cache.Invalidate();
+            }
         }
     }
 

@@ -360,12 +360,11 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClaimToken");
+                    b.HasIndex("ClaimToken")
+                        .HasFilter("\"ClaimToken\" IS NOT NULL");
 
                     b.HasIndex("MessageId")
                         .IsUnique();
-
-                    b.HasIndex("TicketId");
 
                     b.HasIndex("Status", "NextAttemptAt");
 
@@ -472,11 +471,13 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CategoryId");
+                    b.HasIndex("CategoryId")
+                        .HasFilter("\"CategoryId\" IS NOT NULL");
 
                     b.HasIndex("CreatedAt");
 
-                    b.HasIndex("ReferencesTicketId");
+                    b.HasIndex("ReferencesTicketId")
+                        .HasFilter("\"ReferencesTicketId\" IS NOT NULL");
 
                     b.HasIndex("AssignedTechnicianId", "Status");
 
@@ -484,7 +485,8 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.HasIndex("Status", "SolvedAt");
+                    b.HasIndex("Status", "SolvedAt")
+                        .HasFilter("\"SolvedAt\" IS NOT NULL");
 
                     b.ToTable("Tickets", (string)null);
                 });
@@ -870,6 +872,7 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Key")

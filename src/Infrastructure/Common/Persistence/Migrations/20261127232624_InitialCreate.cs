@@ -643,7 +643,8 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxEmails_ClaimToken",
                 table: "OutboxEmails",
-                column: "ClaimToken");
+                column: "ClaimToken",
+                filter: "\"ClaimToken\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxEmails_MessageId",
@@ -655,11 +656,6 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                 name: "IX_OutboxEmails_Status_NextAttemptAt",
                 table: "OutboxEmails",
                 columns: new[] { "Status", "NextAttemptAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_OutboxEmails_TicketId",
-                table: "OutboxEmails",
-                column: "TicketId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_RefreshTokens_SessionId",
@@ -731,7 +727,8 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Tickets_CategoryId",
                 table: "Tickets",
-                column: "CategoryId");
+                column: "CategoryId",
+                filter: "\"CategoryId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tickets_CreatedAt",
@@ -741,7 +738,8 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Tickets_ReferencesTicketId",
                 table: "Tickets",
-                column: "ReferencesTicketId");
+                column: "ReferencesTicketId",
+                filter: "\"ReferencesTicketId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tickets_RequesterId_CreatedAt",
@@ -756,7 +754,8 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Tickets_Status_SolvedAt",
                 table: "Tickets",
-                columns: new[] { "Status", "SolvedAt" });
+                columns: new[] { "Status", "SolvedAt" },
+                filter: "\"SolvedAt\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TicketSolutions_TicketId",

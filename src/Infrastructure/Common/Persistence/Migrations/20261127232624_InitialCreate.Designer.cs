@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
 {
     [DbContext(typeof(MesaDbContext))]
-    [Migration("20261127221545_InitialCreate")]
+    [Migration("20261127232624_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -363,12 +363,11 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClaimToken");
+                    b.HasIndex("ClaimToken")
+                        .HasFilter("\"ClaimToken\" IS NOT NULL");
 
                     b.HasIndex("MessageId")
                         .IsUnique();
-
-                    b.HasIndex("TicketId");
 
                     b.HasIndex("Status", "NextAttemptAt");
 
@@ -475,11 +474,13 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CategoryId");
+                    b.HasIndex("CategoryId")
+                        .HasFilter("\"CategoryId\" IS NOT NULL");
 
                     b.HasIndex("CreatedAt");
 
-                    b.HasIndex("ReferencesTicketId");
+                    b.HasIndex("ReferencesTicketId")
+                        .HasFilter("\"ReferencesTicketId\" IS NOT NULL");
 
                     b.HasIndex("AssignedTechnicianId", "Status");
 
@@ -487,7 +488,8 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.HasIndex("Status", "SolvedAt");
+                    b.HasIndex("Status", "SolvedAt")
+                        .HasFilter("\"SolvedAt\" IS NOT NULL");
 
                     b.ToTable("Tickets", (string)null);
                 });
@@ -873,6 +875,7 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Key")
