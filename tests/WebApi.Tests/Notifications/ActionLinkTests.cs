@@ -49,6 +49,19 @@ public sealed partial class ActionLinkTests : IClassFixture<SmtpNotificationsFac
     }
 
     [Fact]
+    public async Task ApproveAndReject_PostedAtTheSameTime_OneDecides_TheOthersAreToldTheLinkWasUsed()
+    {
+        var (_, ticketId, approve, reject) = await SolvedMailLinksAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            _factory.Anonymous().PostAsync(i % 2 == 0 ? approve : reject, Form(i % 2 == 0 ? "Gracias" : "No funcionó"))));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.OK), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
+        Assert.Single(Decisions(ticketId));
+    }
+
+    [Fact]
     public async Task RejectLink_WithoutReason_DoesNothingAndAsksAgain_WithReason_Rejects()
     {
         var (cast, ticketId, _, reject) = await SolvedMailLinksAsync();

@@ -3,8 +3,9 @@ using System.Collections.Concurrent;
 namespace MesaServicios.Application.Common.Caching;
 
 /// <summary>
-/// Small data that almost every command reads and that rarely changes — user snapshots, the list of technicians,
-/// e-mail opt-outs — kept in memory so that a ticket's notifications cost no queries. Whenever this process saves a
+/// Small data that almost every request reads and that rarely changes — the session behind an access token, user
+/// snapshots, the list of technicians, e-mail opt-outs — kept in memory so that a request or a ticket's
+/// notifications cost no queries for them. Whenever this process saves a
 /// change to such data the whole cache is dropped (before and after the commit); a change saved by another node is
 /// seen at the latest after <see cref="Lifetime"/>, when the cache renews itself anyway.
 /// </summary>

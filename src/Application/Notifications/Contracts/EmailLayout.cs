@@ -19,8 +19,12 @@ public sealed record EmailLink(string Label, string Url);
 /// </summary>
 public static class EmailLayout
 {
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+    private static readonly CultureInfo Spanish = CultureInfo.GetCultureInfo("es-CO");
+
+    /// <summary>The culture of a person's messages (held once: looking a culture up takes a process-wide lock).</summary>
     public static CultureInfo Culture(string? language) =>
-        string.Equals(language, "en", StringComparison.OrdinalIgnoreCase) ? CultureInfo.GetCultureInfo("en") : CultureInfo.GetCultureInfo("es-CO");
+        string.Equals(language, "en", StringComparison.OrdinalIgnoreCase) ? English : Spanish;
 
     /// <summary>The subject of every mail about a ticket starts with the tag the mail-ingestion module recognises.</summary>
     public static string TicketSubject(int ticketId, string text) => $"[Mesa #{ticketId.ToString(CultureInfo.InvariantCulture)}] {text}";

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace MesaServicios.Infrastructure.Common.Persistence;
 
 /// <summary>
-/// Drops <see cref="ReferenceCache"/> when a save touches what it holds (users, notification preferences): before
+/// Drops <see cref="ReferenceCache"/> when a save touches what it holds (users, sessions, notification preferences): before
 /// the save, after it, and — through <see cref="MesaDbContext.ReferenceDataChanged"/> — after the commit that makes
 /// it visible to other connections, so no reader can keep a value older than the change.
 /// </summary>
@@ -59,7 +59,11 @@ internal sealed class ReferenceDataInterceptor(ReferenceCache cache) : SaveChang
         bool changed;
         try
         {
-            changed = db.ChangeTracker.Entries<User>().Any() || db.ChangeTracker.Entries<NotificationPreference>().Any();
+            // A session that is only being added (a sign-in) changes nothing already cached; one that is loaded may
+            // be ending (sign-out, password change, deactivation).
+            changed = db.ChangeTracker.Entries<User>().Any()
+                || db.ChangeTracker.Entries<NotificationPreference>().Any()
+                || db.ChangeTracker.Entries<UserSession>().Any(e => e.State != EntityState.Added);
         }
         finally
         {

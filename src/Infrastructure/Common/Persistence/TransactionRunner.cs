@@ -146,11 +146,13 @@ internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher 
         var queuedEmail = false;
         for (var round = 0; round < MaxEventRounds; round++)
         {
-            queuedEmail |= db.ChangeTracker.Entries<OutboxEmail>().Any(e => e.State == EntityState.Added);
+            // Added entities are known without a scan, and SaveChanges has just scanned for the events' entities:
+            // these two looks at the tracker need no change detection of their own (it runs inside the write turn).
+            queuedEmail |= TrackedWithoutDetecting(() => db.ChangeTracker.Entries<OutboxEmail>().Any(e => e.State == EntityState.Added));
             await db.SaveChangesAsync(cancellationToken);
-            var events = db.ChangeTracker.Entries<Entity>()
+            var events = TrackedWithoutDetecting(() => db.ChangeTracker.Entries<Entity>()
                 .SelectMany(e => e.Entity.DequeueDomainEvents())
-                .ToList();
+                .ToList());
             if (events.Count == 0)
             {
                 return queuedEmail;
@@ -163,5 +165,19 @@ internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher 
         }
 
         throw new InvalidOperationException("Domain events kept raising new events; giving up to avoid an endless loop.");
+    }
+
+    private T TrackedWithoutDetecting<T>(Func<T> look)
+    {
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return look();
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 }
