@@ -94,6 +94,7 @@ public static class DependencyInjection
         services.AddScoped<INotificationsDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
         services.AddScoped<IInboxDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
         services.AddScoped<ITicketsDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
+        services.AddSingleton<ITicketNumbers, TicketNumbers>();
         services.AddSingleton(new WriteBatcher(builder.ToString()));
         services.AddScoped<ITransactionRunner, TransactionRunner>();
     }

@@ -121,13 +121,15 @@ public sealed class Ticket : Entity
         IEnumerable<Guid> observerIds,
         int? referencesTicketId,
         PriorityMatrix matrix,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        int number = 0)
     {
         ArgumentNullException.ThrowIfNull(requester);
         ArgumentNullException.ThrowIfNull(matrix);
         ArgumentNullException.ThrowIfNull(observerIds);
         var ticket = new Ticket
         {
+            Id = number,
             Title = CheckLength(title, TitleMinLength, TitleMaxLength, "tickets.title_length"),
             Description = CheckLength(description, DescriptionMinLength, DescriptionMaxLength, "tickets.description_length"),
             Type = Defined(type),

@@ -16,6 +16,7 @@ internal sealed class TicketContractHandlers(
     ISender sender,
     TimeProvider clock,
     AttachmentIntake intake,
+    ITicketNumbers numbers,
     IOptions<TicketsOptions> options) :
     IQueryHandler<GetTicketSummaryQuery, TicketSummaryContract?>,
     ICommandHandler<ApproveTicketOnBehalfCommand>,
@@ -115,7 +116,8 @@ internal sealed class TicketContractHandlers(
             [],
             references,
             options.Value.BuildPriorityMatrix(),
-            now);
+            now,
+            await numbers.NextAsync(cancellationToken));
         if (command.Incomplete)
         {
             ticket.MarkIncomplete();

@@ -73,6 +73,7 @@ internal sealed class OpenTicketCommandHandler(
     TimeProvider clock,
     AttachmentIntake intake,
     ITransactionRunner transactions,
+    ITicketNumbers numbers,
     IOptions<TicketsOptions> options) : ICommandHandler<OpenTicketCommand, OpenTicketResult>
 {
     public async ValueTask<OpenTicketResult> Handle(OpenTicketCommand command, CancellationToken cancellationToken)
@@ -124,12 +125,13 @@ internal sealed class OpenTicketCommandHandler(
             observers.Select(o => o.Id).ToList(),
             command.ReferencesTicketId,
             options.Value.BuildPriorityMatrix(),
-            now);
+            now,
+            await numbers.NextAsync(cancellationToken));
         ticket.LinkAttachments(actor, null, files, now);
-        db.Tickets.Add(ticket);
-        await db.SaveChangesAsync(cancellationToken);
 
-        // Everyone named on a new ticket was loaded above: the answer needs no query inside the write turn.
+        // Not saved here: the command's transaction saves the ticket with its notifications once all is prepared,
+        // and everyone named on a new ticket was loaded above, so the answer needs no query either.
+        db.Tickets.Add(ticket);
         var details = await TicketDetailsBuilder.BuildAsync(ticket, actor, db, sender, cancellationToken, [requester, .. observers], category);
         var body = JsonSerializer.Serialize(details, TicketOpening.Json);
         if (command.IdempotencyKey is { } newKey)

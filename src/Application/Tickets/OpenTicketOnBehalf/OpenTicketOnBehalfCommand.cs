@@ -42,6 +42,7 @@ internal sealed class OpenTicketOnBehalfCommandHandler(
     ICurrentUser currentUser,
     ISender sender,
     TimeProvider clock,
+    ITicketNumbers numbers,
     IOptions<TicketsOptions> options) : ICommandHandler<OpenTicketOnBehalfCommand, TicketDetails>
 {
     public async ValueTask<TicketDetails> Handle(OpenTicketOnBehalfCommand command, CancellationToken cancellationToken)
@@ -65,9 +66,11 @@ internal sealed class OpenTicketOnBehalfCommandHandler(
             observers.Select(o => o.Id).ToList(),
             null,
             options.Value.BuildPriorityMatrix(),
-            clock.GetUtcNow());
+            clock.GetUtcNow(),
+            await numbers.NextAsync(cancellationToken));
+
+        // Saved by the command's transaction, with its notifications, once everything is prepared.
         db.Tickets.Add(ticket);
-        await db.SaveChangesAsync(cancellationToken);
         return await TicketDetailsBuilder.BuildAsync(ticket, actor, db, sender, cancellationToken, [requester, .. observers], category);
     }
 }

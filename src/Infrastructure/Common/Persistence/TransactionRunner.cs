@@ -36,7 +36,8 @@ internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher 
 
     private async ValueTask<T> RunInTurnAsync<T>(Func<CancellationToken, ValueTask<T>> work, bool readFirst, CancellationToken cancellationToken)
     {
-        if (db.Database.CurrentTransaction is not null)
+        // Inside another command (its transaction, or its reads before the turn): join it.
+        if (db.Database.CurrentTransaction is not null || db.BeforeFirstWrite is not null)
         {
             return await work(cancellationToken);
         }
@@ -62,7 +63,7 @@ internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher 
                 result = await work(cancellationToken);
 
                 // Work that read and changed nothing never takes the write turn.
-                queuedEmail = (turn is not null || db.ChangeTracker.HasChanges()) && await SaveAndDispatchAsync(cancellationToken);
+                queuedEmail = (turn is not null || db.ChangeTracker.HasChanges()) && await SaveAndDispatchAsync(beforeFirstSave: turn is null, cancellationToken);
             }
             catch (Exception exception)
             {
@@ -117,7 +118,7 @@ internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher 
         try
         {
             var result = await work(cancellationToken);
-            var queuedEmail = await SaveAndDispatchAsync(cancellationToken);
+            var queuedEmail = await SaveAndDispatchAsync(beforeFirstSave: false, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             if (queuedEmail)
             {
@@ -141,8 +142,27 @@ internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher 
         }
     }
 
-    private async Task<bool> SaveAndDispatchAsync(CancellationToken cancellationToken)
+    /// <param name="beforeFirstSave">
+    /// Nothing is saved yet (an <see cref="IOptimisticCommand"/> outside the write turn): the domain events are
+    /// handled first, so their reactions (notifications, e-mails) are prepared before the turn and saved with the
+    /// change in one go.
+    /// </param>
+    private async Task<bool> SaveAndDispatchAsync(bool beforeFirstSave, CancellationToken cancellationToken)
     {
+        for (var round = 0; beforeFirstSave && round < MaxEventRounds; round++)
+        {
+            var pending = db.ChangeTracker.Entries<Entity>().SelectMany(e => e.Entity.DequeueDomainEvents()).ToList();
+            if (pending.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var domainEvent in pending)
+            {
+                await dispatcher.DispatchAsync(domainEvent, cancellationToken);
+            }
+        }
+
         var queuedEmail = false;
         for (var round = 0; round < MaxEventRounds; round++)
         {
