@@ -95,7 +95,10 @@ public static class DependencyInjection
         services.AddScoped<IInboxDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
         services.AddScoped<ITicketsDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
         services.AddSingleton<ITicketNumbers, TicketNumbers>();
-        services.AddSingleton(new WriteBatcher(builder.ToString()));
+        // Built by the container (not passed as an instance) so that it is disposed with the host: its writer
+        // connection is closed and its checkpoint loop stopped.
+        var writerConnectionString = builder.ToString();
+        services.AddSingleton(_ => new WriteBatcher(writerConnectionString));
         services.AddScoped<ITransactionRunner, TransactionRunner>();
     }
 

@@ -16,7 +16,7 @@ namespace MesaServicios.Infrastructure.Common.Persistence;
 /// command. Other processes on the same file are still serialised by SQLite's lock and the busy timeout. With a
 /// server database (PostgreSQL) batching is off and each command has its own transaction.
 /// </summary>
-internal sealed class WriteBatcher(string? connectionString) : IAsyncDisposable
+internal sealed class WriteBatcher(string? connectionString) : IAsyncDisposable, IDisposable
 {
     public const int MaxCommandsPerCommit = 32;
 
@@ -190,17 +190,27 @@ internal sealed class WriteBatcher(string? connectionString) : IAsyncDisposable
         }
     }
 
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
     public async ValueTask DisposeAsync()
     {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         if (_checkpoints is not null)
         {
             await _checkpoints;
         }
 
-        await _turn.WaitAsync();
-        await DropConnectionAsync();
-        _turn.Dispose();
+        if (await _turn.WaitAsync(TimeSpan.FromSeconds(10)))
+        {
+            await DropConnectionAsync();
+        }
+
+        _stopping.Dispose();
     }
 
     internal sealed class Batch(SqliteTransaction transaction)
