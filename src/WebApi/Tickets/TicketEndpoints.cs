@@ -48,6 +48,7 @@ public sealed class SearchTicketsRequest
     /// <summary>VeryLow, Low, Medium, High, VeryHigh.</summary>
     public string? Priority { get; init; }
 
+    /// <summary>A category; its subcategories are included ("Hardware" finds the printer tickets too).</summary>
     public string? CategoryId { get; init; }
 
     public string? AssignedTechnicianId { get; init; }

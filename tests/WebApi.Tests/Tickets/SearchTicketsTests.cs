@@ -29,6 +29,8 @@ public sealed class SearchTicketsTests : IClassFixture<MesaApiFactory>
         { "urgency=High", [0] },
         { "priority=VeryHigh", [2] },
         { "categoryId=31", [1] },
+        { "categoryId=30", [1] }, // "Cuentas y accesos" includes its subcategory "Correo institucional"
+        { "categoryId=1", [] },
         { "assignedTechnicianId={tech}", [4, 2] },
         { "unassigned=true", [3, 1, 0] },
         { "requesterId={beto}", [4, 3] },

@@ -48,6 +48,21 @@ internal sealed class SearchTicketsQueryHandler(ITicketsDbContext db) : IQueryHa
 {
     public static readonly string[] SortFields = ["id", "createdAt", "updatedAt", "priority", "urgency", "status", "title"];
 
+    /// <summary>A category and all its descendants (the tree is small: read whole).</summary>
+    private async Task<List<int>> CategoryBranchAsync(int categoryId, CancellationToken cancellationToken)
+    {
+        var children = (await db.TicketCategories.AsNoTracking().Select(c => new { c.Id, c.ParentId }).ToListAsync(cancellationToken))
+            .Where(c => c.ParentId is not null)
+            .ToLookup(c => c.ParentId!.Value, c => c.Id);
+        var branch = new List<int> { categoryId };
+        for (var i = 0; i < branch.Count && branch.Count <= 10_000; i++)
+        {
+            branch.AddRange(children[branch[i]].Where(child => !branch.Contains(child)));
+        }
+
+        return branch;
+    }
+
     public async ValueTask<PagedResult<TicketListItem>> Handle(SearchTicketsQuery query, CancellationToken cancellationToken)
     {
         var tickets = db.Tickets.AsNoTracking();
@@ -73,7 +88,8 @@ internal sealed class SearchTicketsQueryHandler(ITicketsDbContext db) : IQueryHa
 
         if (query.CategoryId is { } categoryId)
         {
-            tickets = tickets.Where(t => t.CategoryId == categoryId);
+            var branch = await CategoryBranchAsync(categoryId, cancellationToken);
+            tickets = tickets.Where(t => t.CategoryId != null && branch.Contains(t.CategoryId.Value));
         }
 
         if (query.AssignedTechnicianId is { } technicianId)
