@@ -80,7 +80,10 @@ public sealed class Ticket : Entity
 
     public bool ClosedAutomatically { get; private set; }
 
-    /// <summary>Opened from an e-mail that lacked some of the requested fields (the sender was asked for them).</summary>
+    /// <summary>
+    /// Opened from an e-mail that lacked some of the requested fields (the sender was asked for them); cleared when
+    /// the requester answers with a public follow-up (by mail or in the portal).
+    /// </summary>
     public bool IsIncomplete { get; private set; }
 
     /// <summary>An earlier (closed) ticket this one follows up on.</summary>
@@ -287,6 +290,7 @@ public sealed class Ticket : Entity
 
         if (!isPrivate && IsRequester(actor))
         {
+            IsIncomplete = false;
             ChangeStatus(TicketStatus.InProgress, actor.UserId, now, onlyFrom: TicketStatus.Pending);
             if (Status == TicketStatus.InProgress)
             {

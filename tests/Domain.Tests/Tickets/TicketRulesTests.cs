@@ -75,6 +75,21 @@ public sealed class TicketRulesTests
     }
 
     [Fact]
+    public void IncompleteTicket_StaysIncompleteForTheDeskAndObservers_UntilTheRequesterAnswers()
+    {
+        var ticket = Open(source: TicketSource.Email);
+        ticket.MarkIncomplete();
+
+        ticket.AddFollowUp(Desk, "¿Nos indicas la sede y el número de la sala?", false, TicketSource.Portal, Start.AddMinutes(5));
+        ticket.AddFollowUp(Desk, "Nota interna: revisar inventario.", true, TicketSource.Portal, Start.AddMinutes(6));
+        ticket.AddFollowUp(Observer, "Yo también trabajo en esa sala.", false, TicketSource.Portal, Start.AddMinutes(7));
+        Assert.True(ticket.IsIncomplete);
+
+        ticket.AddFollowUp(Requester, "Sede norte, sala 204.", false, TicketSource.Email, Start.AddMinutes(10));
+        Assert.False(ticket.IsIncomplete);
+    }
+
+    [Fact]
     public void SetImpact_RecomputesPriority()
     {
         var ticket = Open(Urgency.High);

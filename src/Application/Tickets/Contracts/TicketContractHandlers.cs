@@ -118,14 +118,15 @@ internal sealed class TicketContractHandlers(
             options.Value.BuildPriorityMatrix(),
             now,
             await numbers.NextAsync(cancellationToken));
-        if (command.Incomplete)
-        {
-            ticket.MarkIncomplete();
-        }
-
         foreach (var part in rest)
         {
             ticket.AddFollowUp(actor, continuation + part, false, TicketSource.Email, now);
+        }
+
+        // After the continuation parts: they are the same mail, not the requester's answer with what was missing.
+        if (command.Incomplete)
+        {
+            ticket.MarkIncomplete();
         }
 
         var files = await StoreAcceptableAsync(command.Attachments, cancellationToken);
