@@ -77,8 +77,35 @@ public sealed class GroupCommitTests : IClassFixture<MesaApiFactory>
         Assert.Equal(40, await _factory.WithDbAsync(db => db.Tickets.CountAsync(t => t.Title == title)));
     }
 
+    [Fact]
+    public async Task ACommandCancelledWhileQueued_DoesNotStrandTheOneThatLeftTheTransactionOpenForIt()
+    {
+        var batcher = _factory.Services.GetRequiredService<WriteBatcher>();
+        var prefix = $"gc-{Guid.NewGuid():N}"[..12];
+        var holding = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        var first = RunAsync($"{prefix}-a", fail: false, hold: async () =>
+        {
+            holding.SetResult();
+            await release.Task;
+        });
+        await holding.Task;
+        using var cancel = new CancellationTokenSource();
+        var cancelled = RunAsync($"{prefix}-b", fail: false, hold: null, cancel.Token);
+        await WaitUntilAsync(() => batcher.Waiting >= 1);
+
+        // The first command sees someone waiting and leaves the transaction open for him; he was cancelled meanwhile.
+        await cancel.CancelAsync();
+        release.SetResult();
+
+        Assert.Equal("saved", await first.WaitAsync(TimeSpan.FromSeconds(10)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        var saved = await _factory.WithDbAsync(db => db.TicketCategories.Where(c => c.Name.StartsWith(prefix)).Select(c => c.Name).ToListAsync());
+        Assert.Equal([$"{prefix}-a"], saved);
+    }
+
     /// <summary>One command in its own scope: adds a category, optionally fails after saving it.</summary>
-    private Task<string> RunAsync(string name, bool fail, Func<Task>? hold) =>
+    private Task<string> RunAsync(string name, bool fail, Func<Task>? hold, CancellationToken cancellationToken = default) =>
         _factory.WithScopeAsync(async services =>
         {
             var db = services.GetRequiredService<MesaDbContext>();
@@ -101,7 +128,7 @@ public sealed class GroupCommitTests : IClassFixture<MesaApiFactory>
 
                         return "saved";
                     },
-                    CancellationToken.None);
+                    cancellationToken);
             }
             catch (InvalidOperationException)
             {

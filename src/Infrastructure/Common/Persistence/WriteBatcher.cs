@@ -67,7 +67,8 @@ internal sealed class WriteBatcher(string? connectionString) : IAsyncDisposable,
         }
         catch
         {
-            await LeaveAsync(batch);
+            // The transaction may have been left open for this command by the previous one: pass it on or commit it.
+            await LeaveAsync(batch ?? _open);
             throw;
         }
     }
