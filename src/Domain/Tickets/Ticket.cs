@@ -28,6 +28,7 @@ public sealed class Ticket : Entity
     {
         Title = string.Empty;
         Description = string.Empty;
+        SearchText = string.Empty;
         RequesterName = string.Empty;
     }
 
@@ -79,6 +80,9 @@ public sealed class Ticket : Entity
     public DateTimeOffset? ClosedAt { get; private set; }
 
     public bool ClosedAutomatically { get; private set; }
+
+    /// <summary>Title and description folded for search (lower case, no accents): "impresion" finds "IMPRESIÓN".</summary>
+    public string SearchText { get; private set; }
 
     /// <summary>
     /// Opened from an e-mail that lacked some of the requested fields (the sender was asked for them); cleared when
@@ -151,6 +155,7 @@ public sealed class Ticket : Entity
             UpdatedAt = now,
             Version = 1,
         };
+        ticket.SearchText = TextFolding.Fold($"{ticket.Title}\n{ticket.Description}");
         ticket.Priority = matrix.PriorityOf(ticket.Urgency, ticket.Impact);
         ticket.Record(TicketHistoryKind.Created, openedBy?.UserId, null, TicketStatus.New, null, null, now);
         ticket.Raise(new TicketCreated(ticket, openedBy?.UserId, now));

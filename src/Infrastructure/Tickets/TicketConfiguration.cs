@@ -13,6 +13,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.Property(t => t.Id).ValueGeneratedOnAdd();
         builder.Property(t => t.Title).HasMaxLength(Ticket.TitleMaxLength).IsRequired();
         builder.Property(t => t.Description).HasMaxLength(Ticket.DescriptionMaxLength).IsRequired();
+        builder.Property(t => t.SearchText).HasMaxLength(Ticket.TitleMaxLength + 1 + Ticket.DescriptionMaxLength).IsRequired();
         builder.Property(t => t.RequesterName).HasMaxLength(150).IsRequired();
         builder.Property(t => t.RequesterDepartment).HasMaxLength(150);
         builder.Property(t => t.RequesterPhone).HasMaxLength(40);

@@ -69,7 +69,7 @@ public sealed class SearchTicketsRequest
     /// <summary>ISO 8601 date-time, inclusive.</summary>
     public string? CreatedTo { get; init; }
 
-    /// <summary>Words in the title or description.</summary>
+    /// <summary>Words in the title or description, in any case and with or without accents ("impresion" finds "Impresión").</summary>
     public string? Text { get; init; }
 
     /// <summary>id, createdAt, updatedAt, priority, urgency, status, title; "-" first for descending. Default -createdAt.</summary>

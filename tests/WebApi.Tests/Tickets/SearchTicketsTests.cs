@@ -39,6 +39,9 @@ public sealed class SearchTicketsTests : IClassFixture<MesaApiFactory>
         { "text=ATASCADA", [2] },
         { "text=bloque B", [4, 2, 1, 0] },
         { "text=inalámbrica", [3] },
+        { "text=INALAMBRICA", [3] }, // any case, with or without accents
+        { "text=INALÁMBRICA", [3] },
+        { "text=Inalambrica", [3] },
         { "type=Incident&urgency=VeryHigh", [2] },
         { "sort=id", [0, 1, 2, 3, 4] },
         { "sort=-priority", [2, 0, 4, 3, 1] },

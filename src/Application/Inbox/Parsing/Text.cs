@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using MesaServicios.Domain.Common;
 
 namespace MesaServicios.Application.Inbox.Parsing;
 
@@ -8,20 +9,7 @@ namespace MesaServicios.Application.Inbox.Parsing;
 public static partial class MailText
 {
     /// <summary>Lower case, accents removed ("Teléfono" → "telefono"), so labels and keywords match however written.</summary>
-    public static string Fold(string value)
-    {
-        var decomposed = value.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                builder.Append(char.ToLowerInvariant(c));
-            }
-        }
-
-        return builder.ToString().Normalize(NormalizationForm.FormC);
-    }
+    public static string Fold(string value) => TextFolding.Fold(value);
 
     /// <summary>True when <paramref name="subject"/> holds one of the keywords as a whole word (any case, any accents).</summary>
     public static bool ContainsKeyword(string subject, IEnumerable<string> keywords)

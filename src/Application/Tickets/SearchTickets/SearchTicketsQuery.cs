@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using MesaServicios.Application.Common.Localization;
 using MesaServicios.Application.Common.Paging;
+using MesaServicios.Domain.Common;
 using MesaServicios.Domain.Tickets;
 using Microsoft.EntityFrameworkCore;
 
@@ -131,8 +132,9 @@ internal sealed class SearchTicketsQueryHandler(ITicketsDbContext db) : IQueryHa
 
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
-            var text = query.Text.Trim().ToLower();
-            tickets = tickets.Where(t => t.Title.ToLower().Contains(text) || t.Description.ToLower().Contains(text));
+            // Any case, any accents: both sides folded the same way (the ticket's side when it was opened).
+            var text = TextFolding.Fold(query.Text.Trim());
+            tickets = tickets.Where(t => t.SearchText.Contains(text));
         }
 
         var total = await tickets.CountAsync(cancellationToken);

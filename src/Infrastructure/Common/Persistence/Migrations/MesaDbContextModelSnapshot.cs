@@ -435,6 +435,11 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(10151)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Solution")
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
 {
     [DbContext(typeof(MesaDbContext))]
-    [Migration("20261127232624_InitialCreate")]
+    [Migration("20261128003534_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -436,6 +436,11 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
 
                     b.Property<string>("RequesterPhone")
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(10151)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Solution")

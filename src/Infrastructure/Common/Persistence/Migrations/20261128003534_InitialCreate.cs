@@ -323,6 +323,7 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                     SolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ClosedAutomatically = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SearchText = table.Column<string>(type: "TEXT", maxLength: 10151, nullable: false),
                     IsIncomplete = table.Column<bool>(type: "INTEGER", nullable: false),
                     ReferencesTicketId = table.Column<int>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
