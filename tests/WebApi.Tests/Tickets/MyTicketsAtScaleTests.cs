@@ -31,9 +31,10 @@ public sealed class MyTicketsAtScaleTests : IClassFixture<MesaApiFactory>
             var start = _factory.Clock.GetUtcNow().AddDays(-400).UtcTicks;
             return await db.Database.ExecuteSqlAsync($"""
                 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {TicketCount})
-                INSERT INTO Tickets (Title, Description, Type, Status, Urgency, Impact, Priority, Source, RequesterId, RequesterName,
+                INSERT INTO Tickets (Title, Description, SearchText, Type, Status, Urgency, Impact, Priority, Source, RequesterId, RequesterName,
                                      ClosedAutomatically, IsIncomplete, CreatedAt, UpdatedAt, Version, TimelineSequence)
-                SELECT 'Ticket de carga ' || i, 'Descripción de carga número ' || i, 1 + (i % 2), 1, 3, 3, 3, 1,
+                SELECT 'Ticket de carga ' || i, 'Descripción de carga número ' || i, 'ticket de carga ' || i || char(10) || 'descripcion de carga numero ' || i,
+                       1 + (i % 2), 1, 3, 3, 3, 1,
                        CASE WHEN i % 1000 = 0 THEN {me.Id.ToString().ToUpperInvariant()} ELSE printf('%08X-0000-0000-0000-000000000000', i % 997) END,
                        'Carga', 0, 0, {start} + i * 3000000000, {start} + i * 3000000000, 1, 0
                 FROM n
