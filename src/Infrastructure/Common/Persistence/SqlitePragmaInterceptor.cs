@@ -13,7 +13,8 @@ namespace MesaServicios.Infrastructure.Common.Persistence;
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+    /// <summary>What every connection of the desk sets (the writer connection of <see cref="WriteBatcher"/> too).</summary>
+    internal const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
 
     private static readonly ConditionalWeakTable<object, object> Initialized = [];
 

@@ -67,7 +67,6 @@ internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher 
             }
             catch (Exception exception)
             {
-                db.BeforeFirstWrite = null;
                 if (turn is null)
                 {
                     db.ChangeTracker.Clear();
@@ -85,7 +84,6 @@ internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher 
                 throw;
             }
 
-            db.BeforeFirstWrite = null;
             if (turn is null)
             {
                 db.ChangeTracker.Clear();
@@ -103,12 +101,7 @@ internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher 
         finally
         {
             db.BeforeFirstWrite = null;
-            if (db.ReferenceDataChanged)
-            {
-                // Committed or rolled back, the cache may hold what was read before: drop it once more.
-                db.ReferenceDataChanged = false;
-                cache.Invalidate();
-            }
+            DropCacheIfReferenceDataChanged();
         }
     }
 
@@ -134,11 +127,7 @@ internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher 
         finally
         {
             db.ChangeTracker.Clear();
-            if (db.ReferenceDataChanged)
-            {
-                db.ReferenceDataChanged = false;
-                cache.Invalidate();
-            }
+            DropCacheIfReferenceDataChanged();
         }
     }
 
@@ -185,6 +174,16 @@ internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher 
         }
 
         throw new InvalidOperationException("Domain events kept raising new events; giving up to avoid an endless loop.");
+    }
+
+    /// <summary>Committed or rolled back, the cache may hold what was read before the change: drop it once more.</summary>
+    private void DropCacheIfReferenceDataChanged()
+    {
+        if (db.ReferenceDataChanged)
+        {
+            db.ReferenceDataChanged = false;
+            cache.Invalidate();
+        }
     }
 
     private T TrackedWithoutDetecting<T>(Func<T> look)

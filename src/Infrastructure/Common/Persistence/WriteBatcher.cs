@@ -85,7 +85,7 @@ internal sealed class WriteBatcher(string? connectionString) : IAsyncDisposable,
                 // Checkpoints (copying the WAL back into the database file, with an fsync) are made by a background
                 // loop instead of inside a commit, where they would hold the writer; 10,000 pages (40 MB) stays as
                 // the safety net should that loop fall behind.
-                pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=10000;";
+                pragmas.CommandText = SqlitePragmaInterceptor.Pragmas + " PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=10000;";
                 await pragmas.ExecuteNonQueryAsync();
                 _checkpoints ??= Task.Run(CheckpointLoopAsync);
             }
