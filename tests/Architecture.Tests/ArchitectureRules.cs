@@ -18,6 +18,9 @@ internal static class ArchitectureRules
     [
         "MesaServicios.Domain.Users.UserRole",
         "MesaServicios.Domain.Users.Language",
+        "MesaServicios.Domain.Tickets.TicketStatus",
+        "MesaServicios.Domain.Tickets.TicketType",
+        "MesaServicios.Domain.Tickets.Urgency",
     ];
 
     public static readonly Assembly DomainAssembly = typeof(MesaServicios.Domain.Common.Entity).Assembly;
