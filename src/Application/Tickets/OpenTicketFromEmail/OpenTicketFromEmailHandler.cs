@@ -61,21 +61,13 @@ internal sealed class OpenTicketFromEmailHandler(
             ? command.ReferencesTicketId
             : null;
         var type = Enum.IsDefined(command.Type) ? command.Type : TicketType.Request;
-        var ticket = Ticket.Open(
+        var draft = TicketDraft.FromEmail(
             actor,
-            requester.Id,
             TicketOpening.Snapshot(requester, command.RequesterName, command.Department, command.Phone),
             title,
             chunks[0],
-            type,
-            Urgency.Medium,
-            TicketSource.Email,
-            null,
-            [],
-            references,
-            options.Value.BuildPriorityMatrix(),
-            now,
-            await numbers.NextAsync(cancellationToken));
+            type) with { ReferencesTicketId = references };
+        var ticket = Ticket.Open(draft, options.Value.BuildPriorityMatrix(), now, await numbers.NextAsync(cancellationToken));
         foreach (var part in rest)
         {
             ticket.AddFollowUp(actor, continuation + part, false, TicketSource.Email, now);
