@@ -3,7 +3,7 @@
 // Starts a throwaway dovecot (apt-get install dovecot-imapd), appends N messages (default 1,000: 40 % new
 // requests, 30 % replies to existing tickets, 30 % auto-replies/bulk/list noise), then times one ingestion
 // run of the real host (SQLite, the real pipeline) until the inbox is empty, and prints messages per second.
-// Tickets are reached through an in-memory stand-in of the Inbox → Tickets gateway, so the figure measures
+// Tickets are reached through an in-memory stand-in of the Tickets module's door (ITicketsModule), so the figure measures
 // the Inbox module (IMAP fetch/move, parse, classify, record, apply, commit), not ticket persistence.
 using System.Diagnostics;
 using System.Globalization;
@@ -15,6 +15,7 @@ using MesaServicios.Application.Inbox;
 using MesaServicios.Application.Inbox.Ingest;
 using MesaServicios.Application.Tickets.Contracts;
 using MesaServicios.Application.Users.CreateUser;
+using MesaServicios.Domain.Tickets;
 using MesaServicios.Domain.Users;
 using MesaServicios.WebApi.Tests.Inbox.Support;
 using Microsoft.AspNetCore.Hosting;
@@ -37,7 +38,7 @@ internal static class Bench
         using var dovecot = new DovecotServer();
         var (user, password) = dovecot.CreateUser();
         var dataDirectory = Path.Combine(Path.GetTempPath(), "mesa-bench", Guid.NewGuid().ToString("N"));
-        var tickets = new BenchTicketGateway();
+        var tickets = new BenchTicketsModule();
 
         // Outside a test project the factory needs to be told where the API's content root is.
         var repository = new DirectoryInfo(AppContext.BaseDirectory);
@@ -72,8 +73,8 @@ internal static class Bench
             {
                 builder.ConfigureTestServices(services =>
                 {
-                    services.RemoveAll<IInboxTicketGateway>();
-                    services.AddSingleton<IInboxTicketGateway>(tickets);
+                    services.RemoveAll<ITicketsModule>();
+                    services.AddSingleton<ITicketsModule>(tickets);
                 });
             }
         });
@@ -88,7 +89,7 @@ internal static class Bench
                 var email = $"persona{i}@iescinoc.edu.co";
                 var profile = await sender.Send(new CreateUserCommand(email, $"Persona {i}", "Biblioteca", "3001234567", UserRole.Requester, "es"));
                 var ticket = realTickets
-                    ? (await sender.Send(new CreateTicketFromEmailCommand(profile.Id, $"Solicitud inicial {i}", "El equipo de la sala no enciende desde ayer.", "Request", null, null, null, false, null, []))).TicketId
+                    ? (await sender.Send(new OpenTicketFromEmailCommand(profile.Id, $"Solicitud inicial {i}", "El equipo de la sala no enciende desde ayer.", TicketType.Request, null, null, null, false, null, []))).TicketId
                     : tickets.Seed(profile.Id);
                 requesters.Add((email, ticket));
             }
@@ -168,7 +169,7 @@ internal static class Bench
 }
 
 /// <summary>In-memory stand-in for the Tickets module (see the header comment).</summary>
-internal sealed class BenchTicketGateway : IInboxTicketGateway
+internal sealed class BenchTicketsModule : ITicketsModule
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<int, TicketSummaryContract> _tickets = [];
@@ -183,12 +184,12 @@ internal sealed class BenchTicketGateway : IInboxTicketGateway
         lock (_gate)
         {
             var id = ++_next;
-            _tickets[id] = new TicketSummaryContract(id, "Ticket", "…", "InProgress", "Request", "Medium", 3, requesterId, null, [], DateTimeOffset.UnixEpoch);
+            _tickets[id] = new TicketSummaryContract(id, "Ticket", "…", TicketStatus.InProgress, TicketType.Request, Urgency.Medium, 3, requesterId, null, [], DateTimeOffset.UnixEpoch);
             return id;
         }
     }
 
-    public ValueTask<TicketSummaryContract?> GetTicketAsync(int ticketId, CancellationToken cancellationToken)
+    public ValueTask<TicketSummaryContract?> GetSummaryAsync(int ticketId, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -196,18 +197,18 @@ internal sealed class BenchTicketGateway : IInboxTicketGateway
         }
     }
 
-    public ValueTask<EmailTicketResult> CreateTicketAsync(CreateTicketFromEmailCommand command, CancellationToken cancellationToken)
+    public ValueTask<EmailTicketResult> OpenFromEmailAsync(OpenTicketFromEmailCommand command, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             var id = ++_next;
-            _tickets[id] = new TicketSummaryContract(id, command.Title, command.Description, "New", command.Type, "Medium", 3, command.RequesterId, null, [], DateTimeOffset.UnixEpoch);
+            _tickets[id] = new TicketSummaryContract(id, command.Title, command.Description, TicketStatus.New, command.Type, Urgency.Medium, 3, command.RequesterId, null, [], DateTimeOffset.UnixEpoch);
             Created++;
             return ValueTask.FromResult(new EmailTicketResult(id, []));
         }
     }
 
-    public ValueTask<EmailTicketResult> AddFollowUpAsync(AddEmailFollowUpCommand command, CancellationToken cancellationToken)
+    public ValueTask<EmailTicketResult> AddFollowUpFromEmailAsync(AddFollowUpFromEmailCommand command, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -215,4 +216,7 @@ internal sealed class BenchTicketGateway : IInboxTicketGateway
             return ValueTask.FromResult(new EmailTicketResult(command.TicketId, []));
         }
     }
+
+    public ValueTask DecideSolutionFromLinkAsync(DecideSolutionFromLinkCommand command, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The Inbox never decides solutions.");
 }

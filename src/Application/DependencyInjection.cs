@@ -28,10 +28,8 @@ public static class DependencyInjection
         services.AddScoped<IEmailOutbox, EmailOutbox>();
         services.AddScoped<RecipientResolver>();
         services.AddScoped<TicketNotifier>();
-        services.AddScoped<ITicketDecisionSender, MediatorTicketDecisionSender>();
-        services.AddScoped<IInboxTicketGateway, MediatorInboxTicketGateway>();
+        services.AddScoped<Tickets.Contracts.ITicketsModule, Tickets.TicketsModule>();
         services.AddScoped<IInboxReplies, InboxReplies>();
-        services.AddScoped<IInboxIngestionHook, NoIngestionHook>();
         return services;
     }
 

@@ -151,6 +151,8 @@ public static class DependencyInjection
         services.AddSingleton<IActionLinkProtector, DataProtectionActionLinkProtector>();
         services.AddScoped<DeliverOutboxJob>();
         services.AddScoped<IMailSourceFactory, MailSourceFactory>();
+        services.AddScoped<IIngestionLease, IngestionLease>();
+        services.AddScoped<IInboxMessageClaim, InboxMessageClaim>();
         services.AddScoped<IngestMailJob>();
         services.AddScoped<AutoCloseSolvedTicketsJob>();
     }

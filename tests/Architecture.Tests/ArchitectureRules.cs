@@ -18,6 +18,10 @@ internal static class ArchitectureRules
     [
         "MesaServicios.Domain.Users.UserRole",
         "MesaServicios.Domain.Users.Language",
+        "MesaServicios.Domain.Tickets.TicketStatus",
+        "MesaServicios.Domain.Tickets.TicketType",
+        "MesaServicios.Domain.Tickets.Urgency",
+        "MesaServicios.Domain.Tickets.TicketSource",
     ];
 
     public static readonly Assembly DomainAssembly = typeof(MesaServicios.Domain.Common.Entity).Assembly;

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MesaServicios.Application.Inbox;
 
-/// <summary>The Inbox module's tables.</summary>
+/// <summary>The Inbox module's tables (the ingestion lease is behind <see cref="IIngestionLease"/>).</summary>
 public interface IInboxDbContext
 {
     DbSet<InboxMessage> InboxMessages { get; }
@@ -11,8 +11,6 @@ public interface IInboxDbContext
     DbSet<UndeliverableAddress> UndeliverableAddresses { get; }
 
     DbSet<InboxAutoReply> InboxAutoReplies { get; }
-
-    DbSet<InboxLease> InboxLeases { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

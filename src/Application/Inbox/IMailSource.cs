@@ -28,17 +28,3 @@ public interface IMailSourceFactory
 {
     IMailSource Create();
 }
-
-/// <summary>
-/// A seam between the commit of a batch and the moves on the server. Does nothing in production; tests use
-/// it to simulate a crash at the worst moment.
-/// </summary>
-public interface IInboxIngestionHook
-{
-    ValueTask AfterCommitAsync(IReadOnlyList<string> refs, CancellationToken cancellationToken);
-}
-
-internal sealed class NoIngestionHook : IInboxIngestionHook
-{
-    public ValueTask AfterCommitAsync(IReadOnlyList<string> refs, CancellationToken cancellationToken) => ValueTask.CompletedTask;
-}

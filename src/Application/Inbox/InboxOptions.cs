@@ -31,6 +31,22 @@ public sealed class InboxOptions
     /// <summary>Institutional domains whose unknown senders get a requester account. Default: <c>Users:AllowedDomains</c>.</summary>
     public string[] AllowedDomains { get; set; } = [];
 
+    /// <summary>The address the desk's automatic answers tell people to write to. Default: the first of <see cref="OwnAddresses"/>.</summary>
+    public string? SupportAddress { get; set; }
+
+    /// <summary>The address to write to: <see cref="SupportAddress"/>, else the first own address (by default <c>Mail:FromAddress</c>).</summary>
+    public string EffectiveSupportAddress =>
+        !string.IsNullOrWhiteSpace(SupportAddress) ? SupportAddress.Trim() : OwnAddresses.FirstOrDefault(a => !string.IsNullOrWhiteSpace(a))?.Trim() ?? string.Empty;
+
+    /// <summary>The culture of the automatic answers and of the texts the Inbox writes for the sender (e.g. <c>es-CO</c>).</summary>
+    public string Culture { get; set; } = "es-CO";
+
+    /// <summary>How an answer names a message that had no subject.</summary>
+    public string NoSubjectText { get; set; } = "(sin asunto)";
+
+    /// <summary>The title of a ticket opened from a message whose subject is empty once cleaned.</summary>
+    public string DefaultTitle { get; set; } = "Solicitud por correo electrónico";
+
     public bool IsOwnAddress(string email) =>
         OwnAddresses.Any(a => string.Equals(a.Trim(), email.Trim(), StringComparison.OrdinalIgnoreCase));
 

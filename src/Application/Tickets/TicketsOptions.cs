@@ -19,6 +19,9 @@ public sealed class TicketsOptions
     /// </summary>
     public List<List<int>> PriorityMatrix { get; set; } = [];
 
+    /// <summary>The language of what the desk writes into a ticket opened or followed up by e-mail (default titles, notes).</summary>
+    public string EmailCulture { get; set; } = "es-CO";
+
     public static bool IsValid(TicketsOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

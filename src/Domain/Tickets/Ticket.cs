@@ -115,58 +115,56 @@ public sealed class Ticket : Entity
 
     public IEnumerable<Guid> ActiveObserverIds => _observers.Where(o => o.IsActive).Select(o => o.UserId);
 
-    public static Ticket Open(
-        TicketActor? openedBy,
-        Guid requesterId,
-        RequesterSnapshot requester,
-        string title,
-        string description,
-        TicketType type,
-        Urgency urgency,
-        TicketSource source,
-        int? categoryId,
-        IEnumerable<Guid> observerIds,
-        int? referencesTicketId,
-        PriorityMatrix matrix,
-        DateTimeOffset now,
-        int number = 0)
+    /// <summary>Opens a ticket from its <paramref name="draft"/> (one factory per way of opening it), numbered <paramref name="number"/>.</summary>
+    public static Ticket Open(TicketDraft draft, PriorityMatrix matrix, DateTimeOffset now, int number = 0)
     {
-        ArgumentNullException.ThrowIfNull(requester);
+        ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(matrix);
-        ArgumentNullException.ThrowIfNull(observerIds);
+        var openedBy = draft.OpenedBy;
         var ticket = new Ticket
         {
             Id = number,
-            Title = CheckLength(title, TitleMinLength, TitleMaxLength, "tickets.title_length"),
-            Description = CheckLength(description, DescriptionMinLength, DescriptionMaxLength, "tickets.description_length"),
-            Type = Defined(type),
+            Title = CheckLength(draft.Title, TitleMinLength, TitleMaxLength, "tickets.title_length"),
+            Description = CheckLength(draft.Description, DescriptionMinLength, DescriptionMaxLength, "tickets.description_length"),
+            Type = Defined(draft.Type),
             Status = TicketStatus.New,
-            Urgency = Defined(urgency),
+            Urgency = Defined(draft.Urgency),
             Impact = Impact.Medium,
-            Source = Defined(source),
-            RequesterId = requesterId,
-            RequesterName = Guard.NotBlank(requester.Name, "tickets.requester_name_required"),
-            RequesterDepartment = Clean(requester.Department),
-            RequesterPhone = Clean(requester.Phone),
-            OpenedById = openedBy?.UserId,
-            CategoryId = categoryId,
-            ReferencesTicketId = referencesTicketId,
+            Source = Defined(draft.Source),
+            RequesterId = draft.RequesterId,
+            RequesterName = Guard.NotBlank(draft.Requester.Name, "tickets.requester_name_required"),
+            RequesterDepartment = Clean(draft.Requester.Department),
+            RequesterPhone = Clean(draft.Requester.Phone),
+            OpenedById = openedBy.UserId,
+            CategoryId = draft.CategoryId,
+            ReferencesTicketId = draft.ReferencesTicketId,
             CreatedAt = now,
             UpdatedAt = now,
             Version = 1,
         };
         ticket.SearchText = TextFolding.Fold($"{ticket.Title}\n{ticket.Description}");
         ticket.Priority = matrix.PriorityOf(ticket.Urgency, ticket.Impact);
-        ticket.Record(TicketHistoryKind.Created, openedBy?.UserId, null, TicketStatus.New, null, null, now);
-        ticket.Raise(new TicketCreated(ticket, openedBy?.UserId, now));
-        foreach (var observerId in observerIds.Distinct().Where(id => id != requesterId))
+        ticket.Record(TicketHistoryKind.Created, openedBy.UserId, null, TicketStatus.New, null, null, now);
+        var added = draft.ObserverIds.Distinct().Where(id => id != draft.RequesterId).ToList();
+        foreach (var observerId in added)
         {
-            ticket._observers.Add(new TicketObserver(Guid.CreateVersion7(now), observerId, openedBy?.UserId, now));
-            ticket.Raise(new TicketObserverAdded(ticket, openedBy?.UserId, observerId, now));
+            ticket._observers.Add(new TicketObserver(Guid.CreateVersion7(now), observerId, openedBy.UserId, now));
+        }
+
+        // One snapshot for the opening: the ticket as it stands once opened, with the observers named on it.
+        var opened = ticket.Snapshot();
+        ticket.Raise(new TicketCreated(opened, openedBy.UserId, now));
+        foreach (var observerId in added)
+        {
+            ticket.Raise(new TicketObserverAdded(opened, openedBy.UserId, observerId, now));
         }
 
         return ticket;
     }
+
+    /// <summary>The ticket's values now, for an event (a value: later changes do not alter it).</summary>
+    private TicketSnapshot Snapshot() =>
+        new(Id, Title, Description, Status, Type, Urgency, Source, RequesterId, AssignedTechnicianId, ActiveObserverIds.ToArray());
 
     /// <summary>Marks a ticket opened from an e-mail as missing some of the fields the desk asks for.</summary>
     public void MarkIncomplete() => IsIncomplete = true;
@@ -247,7 +245,7 @@ public sealed class Ticket : Entity
         Record(TicketHistoryKind.Assigned, actor.UserId, null, null, technicianId, null, now);
         ChangeStatus(TicketStatus.InProgress, actor.UserId, now);
         Touch(now);
-        Raise(new TicketAssigned(this, actor.UserId, null, technicianId, now));
+        Raise(new TicketAssigned(Snapshot(), actor.UserId, null, technicianId, now));
     }
 
     public void Reassign(TicketActor actor, Guid technicianId, DateTimeOffset now)
@@ -263,7 +261,7 @@ public sealed class Ticket : Entity
         Record(TicketHistoryKind.Assigned, actor.UserId, null, null, technicianId, null, now);
         ChangeStatus(TicketStatus.InProgress, actor.UserId, now, onlyFrom: TicketStatus.New);
         Touch(now);
-        Raise(new TicketAssigned(this, actor.UserId, previous, technicianId, now));
+        Raise(new TicketAssigned(Snapshot(), actor.UserId, previous, technicianId, now));
     }
 
     public void Unassign(TicketActor actor, DateTimeOffset now)
@@ -273,7 +271,7 @@ public sealed class Ticket : Entity
         AssignedTechnicianId = null;
         Record(TicketHistoryKind.Unassigned, actor.UserId, null, null, previous, null, now);
         Touch(now);
-        Raise(new TicketUnassigned(this, actor.UserId, previous, now));
+        Raise(new TicketUnassigned(Snapshot(), actor.UserId, previous, now));
     }
 
     /// <summary>
@@ -304,7 +302,7 @@ public sealed class Ticket : Entity
         }
 
         Touch(now);
-        Raise(new TicketFollowUpAdded(this, actor.UserId, followUp, now));
+        Raise(new TicketFollowUpAdded(Snapshot(), actor.UserId, followUp.Id, followUp.IsPrivate, followUp.Content, now));
         return followUp;
     }
 
@@ -315,7 +313,7 @@ public sealed class Ticket : Entity
         Record(TicketHistoryKind.PutPending, actor.UserId, Status, TicketStatus.Pending, null, PendingReason, now);
         Status = TicketStatus.Pending;
         Touch(now);
-        Raise(new TicketPutPending(this, actor.UserId, PendingReason, now));
+        Raise(new TicketPutPending(Snapshot(), actor.UserId, PendingReason, now));
     }
 
     public void Solve(TicketActor actor, string solution, DateTimeOffset now)
@@ -329,7 +327,7 @@ public sealed class Ticket : Entity
         FirstResponseAt ??= now;
         ChangeStatus(TicketStatus.Solved, actor.UserId, now);
         Touch(now);
-        Raise(new TicketSolved(this, actor.UserId, text, now));
+        Raise(new TicketSolved(Snapshot(), actor.UserId, text, now));
     }
 
     /// <summary>The requester accepts the solution: the ticket closes.</summary>
@@ -348,8 +346,8 @@ public sealed class Ticket : Entity
         ClosedAt = now;
         ClosedAutomatically = false;
         Touch(now);
-        Raise(new TicketApproved(this, actor.UserId, text, now));
-        Raise(new TicketClosed(this, actor.UserId, false, now));
+        Raise(new TicketApproved(Snapshot(), actor.UserId, text, now));
+        Raise(new TicketClosed(Snapshot(), actor.UserId, false, now));
     }
 
     /// <summary>The requester refuses the solution (a reason is required): back to In progress, the technician is told.</summary>
@@ -363,7 +361,7 @@ public sealed class Ticket : Entity
         Solution = null;
         SolvedAt = null;
         Touch(now);
-        Raise(new TicketRejected(this, actor.UserId, text, now));
+        Raise(new TicketRejected(Snapshot(), actor.UserId, text, now));
     }
 
     public void AddObserver(TicketActor actor, Guid userId, DateTimeOffset now)
@@ -382,7 +380,7 @@ public sealed class Ticket : Entity
         _observers.Add(new TicketObserver(Guid.CreateVersion7(now), userId, actor.UserId, now));
         Record(TicketHistoryKind.ObserverAdded, actor.UserId, null, null, userId, null, now);
         Touch(now);
-        Raise(new TicketObserverAdded(this, actor.UserId, userId, now));
+        Raise(new TicketObserverAdded(Snapshot(), actor.UserId, userId, now));
     }
 
     public void RemoveObserver(TicketActor actor, Guid userId, DateTimeOffset now)
@@ -393,7 +391,7 @@ public sealed class Ticket : Entity
         observer.Remove(now);
         Record(TicketHistoryKind.ObserverRemoved, actor.UserId, null, null, userId, null, now);
         Touch(now);
-        Raise(new TicketObserverRemoved(this, actor.UserId, userId, now));
+        Raise(new TicketObserverRemoved(Snapshot(), actor.UserId, userId, now));
     }
 
     public void SetImpact(TicketActor actor, Impact impact, PriorityMatrix matrix, DateTimeOffset now)
@@ -428,7 +426,7 @@ public sealed class Ticket : Entity
         ClosedAt = now;
         ClosedAutomatically = true;
         Touch(now);
-        Raise(new TicketClosed(this, null, true, now));
+        Raise(new TicketClosed(Snapshot(), null, true, now));
     }
 
     /// <summary>

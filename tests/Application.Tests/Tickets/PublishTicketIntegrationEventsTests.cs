@@ -24,9 +24,11 @@ public sealed class PublishTicketIntegrationEventsTests
     }
 
     private static Ticket NewTicket() => Ticket.Open(
-        Requester, Requester.UserId, new RequesterSnapshot("Ana", "Biblioteca", null), "La impresora no imprime",
-        "La impresora del bloque B no imprime.", TicketType.Incident, Urgency.High, TicketSource.Portal, null, [Observer], null,
-        PriorityMatrix.Default, Now);
+        TicketDraft.FromPortal(
+            Requester, new RequesterSnapshot("Ana", "Biblioteca", null), "La impresora no imprime",
+            "La impresora del bloque B no imprime.", TicketType.Incident, Urgency.High) with { ObserverIds = [Observer] },
+        PriorityMatrix.Default,
+        Now);
 
     private async Task DispatchAllAsync(Ticket ticket)
     {
@@ -79,7 +81,7 @@ public sealed class PublishTicketIntegrationEventsTests
         Assert.Equal(Desk.UserId, events.OfType<TicketAssignedIntegrationEvent>().Single().ActorId);
         var closed = events.OfType<TicketClosedIntegrationEvent>().Single();
         Assert.False(closed.Automatic);
-        Assert.Equal("Closed", closed.Status);
+        Assert.Equal(TicketStatus.Closed, closed.Status);
         Assert.Equal("Gracias", events.OfType<TicketApprovedIntegrationEvent>().Single().Comment);
     }
 
@@ -103,5 +105,29 @@ public sealed class PublishTicketIntegrationEventsTests
         var closed = _published.OfType<TicketClosedIntegrationEvent>().Single();
         Assert.True(closed.Automatic);
         Assert.Null(closed.ActorId);
+    }
+
+    [Fact]
+    public async Task IntegrationEvents_CarryTheTicketAsItWasWhenTheEventHappened_NotAsItIsAtDispatch()
+    {
+        var ticket = NewTicket();
+        var newObserver = Guid.NewGuid();
+        ticket.Assign(Desk, Desk.UserId, Now);
+        ticket.AddFollowUp(Desk, "Voy en camino.", false, TicketSource.Portal, Now);
+        ticket.Unassign(Desk, Now);
+        ticket.AddObserver(Desk, newObserver, Now);
+        ticket.Solve(Desk, "Listo", Now);
+
+        await DispatchAllAsync(ticket);
+
+        var followUp = _published.OfType<TicketFollowUpAddedIntegrationEvent>().Single();
+        Assert.Equal(Desk.UserId, followUp.AssignedTechnicianId);
+        Assert.Equal(TicketStatus.InProgress, followUp.Status);
+        Assert.Equal([Observer], followUp.ObserverIds);
+        Assert.Equal("Voy en camino.", followUp.Content);
+        var solved = _published.OfType<TicketSolvedIntegrationEvent>().Single();
+        Assert.Null(solved.AssignedTechnicianId);
+        Assert.Equal(TicketStatus.Solved, solved.Status);
+        Assert.Equal([Observer, newObserver], solved.ObserverIds);
     }
 }

@@ -14,21 +14,19 @@ internal static class TicketBuilder
     public static readonly Guid OtherTechnician = Guid.Parse("00000000-0000-0000-0000-00000000000e");
     public static readonly Guid NewObserver = Guid.Parse("00000000-0000-0000-0000-00000000000f");
 
-    public static Ticket Open(Urgency urgency = Urgency.Medium, TicketSource source = TicketSource.Portal) =>
-        Ticket.Open(
-            Requester,
-            Requester.UserId,
-            new RequesterSnapshot("Ana Pérez", "Biblioteca", "3001234567"),
-            "La impresora no imprime",
-            "Desde esta mañana la impresora muestra un error de papel.",
-            TicketType.Incident,
-            urgency,
-            source,
-            null,
-            [Observer.UserId],
-            null,
-            PriorityMatrix.Default,
-            Start);
+    public static Ticket Open(Urgency urgency = Urgency.Medium, TicketSource source = TicketSource.Portal)
+    {
+        var snapshot = new RequesterSnapshot("Ana Pérez", "Biblioteca", "3001234567");
+        const string title = "La impresora no imprime";
+        const string description = "Desde esta mañana la impresora muestra un error de papel.";
+        var draft = source switch
+        {
+            TicketSource.Portal => TicketDraft.FromPortal(Requester, snapshot, title, description, TicketType.Incident, urgency),
+            TicketSource.Email when urgency == Urgency.Medium => TicketDraft.FromEmail(Requester, snapshot, title, description, TicketType.Incident),
+            _ => throw new ArgumentOutOfRangeException(nameof(source), "Portal at any urgency, or Email at Medium."),
+        };
+        return Ticket.Open(draft with { ObserverIds = [Observer.UserId] }, PriorityMatrix.Default, Start);
+    }
 
     public static Ticket InStatus(TicketStatus status)
     {

@@ -68,8 +68,9 @@ public sealed class TicketRulesTests
     public void Open_WithTooShortTexts_IsRefused(string title, string description, string code)
     {
         var error = Assert.Throws<DomainException>(() => Ticket.Open(
-            Requester, Requester.UserId, new RequesterSnapshot("Ana", null, null), title, description,
-            TicketType.Request, Urgency.Medium, TicketSource.Portal, null, [], null, PriorityMatrix.Default, Start));
+            TicketDraft.FromPortal(Requester, new RequesterSnapshot("Ana", null, null), title, description, TicketType.Request, Urgency.Medium),
+            PriorityMatrix.Default,
+            Start));
 
         Assert.Equal(code, error.Code);
     }
@@ -217,11 +218,37 @@ public sealed class TicketRulesTests
         ticket.RemoveObserver(Requester, NewObserver, Start);
         ticket.Solve(Desk, "Hecho", Start);
 
+        var events = ticket.DequeueDomainEvents();
         Assert.Equal(
             [typeof(TicketAssigned), typeof(TicketAssigned), typeof(TicketUnassigned), typeof(TicketFollowUpAdded), typeof(TicketPutPending),
              typeof(TicketObserverAdded), typeof(TicketObserverRemoved), typeof(TicketSolved)],
-            ticket.DequeueDomainEvents().Select(e => e.GetType()));
-        Assert.All(ticket.DequeueDomainEvents(), e => Assert.Same(ticket, ((TicketEvent)e).Ticket));
+            events.Select(e => e.GetType()));
+        Assert.Empty(ticket.DequeueDomainEvents());
+
+        // Each event is a snapshot of the ticket at that moment, not the live aggregate.
+        var snapshots = events.Cast<TicketEvent>().Select(e => e.Ticket).ToList();
+        Assert.Equal([Desk.UserId, OtherTechnician, null, null, null, null, null, null], snapshots.Select(t => t.AssignedTechnicianId));
+        Assert.Equal(
+            [TicketStatus.InProgress, TicketStatus.InProgress, TicketStatus.InProgress, TicketStatus.InProgress, TicketStatus.Pending,
+             TicketStatus.Pending, TicketStatus.Pending, TicketStatus.Solved],
+            snapshots.Select(t => t.Status));
+        Assert.Contains(NewObserver, snapshots[5].ObserverIds);
+        Assert.DoesNotContain(NewObserver, snapshots[6].ObserverIds);
+        Assert.All(snapshots, t => Assert.Equal((ticket.Id, ticket.Title, ticket.RequesterId), (t.TicketId, t.Title, t.RequesterId)));
+        var followUp = Assert.IsType<TicketFollowUpAdded>(events[3]);
+        Assert.Equal(("Hola", false), (followUp.Content, followUp.IsPrivate));
+    }
+
+    [Fact]
+    public void Open_RaisesCreatedWithTheObserversNamedOnIt_AndOneObserverAddedEach()
+    {
+        var ticket = Open();
+
+        var events = ticket.DequeueDomainEvents();
+        var created = Assert.IsType<TicketCreated>(events[0]);
+        Assert.Equal([Observer.UserId], created.Ticket.ObserverIds);
+        Assert.Equal((TicketStatus.New, TicketSource.Portal, Urgency.Medium), (created.Ticket.Status, created.Ticket.Source, created.Ticket.Urgency));
+        Assert.Equal(Observer.UserId, Assert.IsType<TicketObserverAdded>(Assert.Single(events.Skip(1))).ObserverId);
     }
 
     [Fact]

@@ -3,13 +3,14 @@ using MesaServicios.Application.Inbox.Contracts;
 using MesaServicios.Application.Users;
 using MesaServicios.Application.Users.Contracts;
 using MesaServicios.Domain.Inbox;
+using MesaServicios.Domain.Tickets;
 using MesaServicios.Domain.Users;
 using MesaServicios.WebApi.Tests.Inbox.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MesaServicios.WebApi.Tests.Inbox;
 
-/// <summary>The embedded drop-folder source, end to end through the real host (Tickets through the gateway double).</summary>
+/// <summary>The embedded drop-folder source, end to end through the real host (Tickets through the double of its door, <see cref="FakeTicketsModule"/>).</summary>
 public sealed class DropFolderIngestionTests : IDisposable
 {
     private readonly InboxApiFactory _desk = new();
@@ -27,7 +28,7 @@ public sealed class DropFolderIngestionTests : IDisposable
         Assert.Equal(1, report.Applied);
         var created = Assert.Single(_desk.Tickets.Created);
         Assert.Equal(user.Id, created.RequesterId);
-        Assert.Equal("Request", created.Type);
+        Assert.Equal(TicketType.Request, created.Type);
         Assert.Equal("Solicitud de software", created.Title);
         Assert.Equal("Ana Gómez", created.RequesterName);
         Assert.Equal("Facultad de Ingeniería", created.Department);
@@ -168,7 +169,7 @@ public sealed class DropFolderIngestionTests : IDisposable
     public async Task Ingest_ReplyByTag_BecomesTrimmedFollowUp_EvenOnASolvedTicket()
     {
         var requester = await _desk.CreateUserAsync(UserRole.Requester, email: "ana.gomez@iescinoc.edu.co");
-        var ticket = _desk.Tickets.Seed(requester.Id, "Solved");
+        var ticket = _desk.Tickets.Seed(requester.Id, TicketStatus.Solved);
         var body = "Gracias, funciona.\n\nEl lun, 2 mar 2026 a las 8:00, Mesa de Servicios TIC escribió:\n> Resolvimos su caso.";
         await _desk.DropAsync("001.eml", Mail.Build("ana.gomez@iescinoc.edu.co", $"Re: [Mesa #{ticket}] Solicitud", body));
 
@@ -204,7 +205,7 @@ public sealed class DropFolderIngestionTests : IDisposable
     public async Task Ingest_ReplyToClosedTicket_OpensNewTicketThatReferencesIt()
     {
         var requester = await _desk.CreateUserAsync(UserRole.Requester, email: "ana.gomez@iescinoc.edu.co");
-        var closed = _desk.Tickets.Seed(requester.Id, "Closed");
+        var closed = _desk.Tickets.Seed(requester.Id, TicketStatus.Closed);
         await _desk.DropAsync("001.eml", Mail.Build("ana.gomez@iescinoc.edu.co", $"RE: [Mesa #{closed}] Solicitud de software", "Volvió a fallar."));
 
         await _desk.IngestAsync();
@@ -221,7 +222,7 @@ public sealed class DropFolderIngestionTests : IDisposable
     {
         var requester = await _desk.CreateUserAsync(UserRole.Requester, email: "ana.gomez@iescinoc.edu.co");
         await _desk.CreateUserAsync(UserRole.Requester, email: "otro@iescinoc.edu.co");
-        var ticket = _desk.Tickets.Seed(requester.Id, "InProgress");
+        var ticket = _desk.Tickets.Seed(requester.Id, TicketStatus.InProgress);
         await _desk.DropAsync("001.eml", Mail.Build("otro@iescinoc.edu.co", $"Re: [Mesa #{ticket}] Solicitud", "Yo también."));
 
         await _desk.IngestAsync();
@@ -270,7 +271,7 @@ public sealed class DropFolderIngestionTests : IDisposable
     public async Task Ingest_MessageThatKeepsFailing_IsRetriedThenRejected_WithoutBlockingTheNextOne()
     {
         await _desk.CreateUserAsync(UserRole.Requester, email: "ana.gomez@iescinoc.edu.co");
-        await _desk.DropAsync("001.eml", Mail.Build("ana.gomez@iescinoc.edu.co", $"Solicitud {FakeTicketGateway.FailMarker}", Mail.CompleteBody));
+        await _desk.DropAsync("001.eml", Mail.Build("ana.gomez@iescinoc.edu.co", $"Solicitud {FakeTicketsModule.FailMarker}", Mail.CompleteBody));
         await _desk.DropAsync("002.eml", Mail.Build("ana.gomez@iescinoc.edu.co", "Solicitud buena", Mail.CompleteBody));
 
         var first = await _desk.IngestAsync();

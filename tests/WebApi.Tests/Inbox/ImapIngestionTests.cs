@@ -3,6 +3,7 @@ using MailKit.Net.Imap;
 using MailKit.Search;
 using MailKit.Security;
 using MesaServicios.Domain.Inbox;
+using MesaServicios.Domain.Tickets;
 using MesaServicios.Domain.Users;
 using MesaServicios.WebApi.Tests.Inbox.Support;
 using MimeKit;
@@ -11,7 +12,7 @@ namespace MesaServicios.WebApi.Tests.Inbox;
 
 /// <summary>
 /// Ingestion from a real IMAP server (dovecot started by the fixture), through the real host. Tickets are
-/// reached through the gateway double until the Tickets module's handlers are merged.
+/// reached through the double of the Tickets module's door (<see cref="FakeTicketsModule"/>).
 /// </summary>
 public sealed class ImapIngestionTests : IClassFixture<ImapIngestionTests.Server>, IDisposable
 {
@@ -35,7 +36,7 @@ public sealed class ImapIngestionTests : IClassFixture<ImapIngestionTests.Server
     {
         var requester = await _desk.CreateUserAsync(UserRole.Requester, email: "ana.gomez@iescinoc.edu.co");
         await _desk.CreateUserAsync(UserRole.Requester, email: "marta@iescinoc.edu.co");
-        var ticket = _desk.Tickets.Seed(requester.Id, "InProgress");
+        var ticket = _desk.Tickets.Seed(requester.Id, TicketStatus.InProgress);
         await AppendAsync(
             Mail.Build("ana.gomez@iescinoc.edu.co", "Solicitud de software", Mail.CompleteBody),
             Mail.Build("ana.gomez@iescinoc.edu.co", $"Re: [Mesa #{ticket}] Solicitud", "Sigue fallando.\n\nOn Mon, Mar 2, 2026 at 8:00 AM Mesa wrote:\n> hola"),
@@ -67,7 +68,7 @@ public sealed class ImapIngestionTests : IClassFixture<ImapIngestionTests.Server
     {
         await _desk.CreateUserAsync(UserRole.Requester, email: "ana.gomez@iescinoc.edu.co");
         await AppendAsync(Mail.Build("ana.gomez@iescinoc.edu.co", "Solicitud de software", Mail.CompleteBody));
-        _desk.Hook.ArmOnce();
+        _desk.Crash.ArmOnce();
 
         await Assert.ThrowsAsync<SimulatedCrashException>(_desk.IngestAsync);
         using (var imap = await ConnectAsync())
@@ -132,7 +133,7 @@ public sealed class ImapIngestionTests : IClassFixture<ImapIngestionTests.Server
     {
         await _desk.CreateUserAsync(UserRole.Requester, email: "ana.gomez@iescinoc.edu.co");
         await AppendAsync(
-            Mail.Build("ana.gomez@iescinoc.edu.co", $"Solicitud {FakeTicketGateway.FailMarker}", Mail.CompleteBody),
+            Mail.Build("ana.gomez@iescinoc.edu.co", $"Solicitud {FakeTicketsModule.FailMarker}", Mail.CompleteBody),
             Mail.Build("ana.gomez@iescinoc.edu.co", "Solicitud buena", Mail.CompleteBody));
 
         for (var run = 0; run < 3; run++)

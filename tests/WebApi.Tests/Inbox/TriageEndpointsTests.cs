@@ -1,13 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using MesaServicios.Domain.Inbox;
+using MesaServicios.Domain.Tickets;
 using MesaServicios.Domain.Users;
 using MesaServicios.WebApi.Tests.Inbox.Support;
 using MesaServicios.WebApi.Tests.Support;
 
 namespace MesaServicios.WebApi.Tests.Inbox;
 
-/// <summary>Technicians work the held messages over the API (conversion reaches Tickets through the gateway double).</summary>
+/// <summary>Technicians work the held messages over the API (conversion reaches Tickets through the double of its door, <see cref="FakeTicketsModule"/>).</summary>
 public sealed class TriageEndpointsTests : IDisposable
 {
     private readonly InboxApiFactory _desk = new();
@@ -80,7 +81,7 @@ public sealed class TriageEndpointsTests : IDisposable
 
         var created = Assert.Single(_desk.Tickets.Created);
         Assert.Equal(body.GetProperty("ticketId").GetInt32(), (await _desk.InboxRecordsAsync()).Single().TicketId);
-        Assert.Equal("Incident", created.Type);
+        Assert.Equal(TicketType.Incident, created.Type);
         Assert.Equal(requester.Id, created.RequesterId);
         Assert.Equal("Consulta de horario", created.Title);
         Assert.Equal(InboxMessageStatus.Converted, (await _desk.InboxRecordsAsync()).Single().Status);

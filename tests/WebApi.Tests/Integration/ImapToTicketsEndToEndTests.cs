@@ -11,7 +11,7 @@ using MimeKit;
 
 namespace MesaServicios.WebApi.Tests.Integration;
 
-/// <summary>A "solicitud" in a real IMAP mailbox (dovecot) becomes a real ticket through the real gateway.</summary>
+/// <summary>A "solicitud" in a real IMAP mailbox (dovecot) becomes a real ticket through the real Tickets module.</summary>
 public sealed class ImapToTicketsEndToEndTests : IClassFixture<ImapIngestionTests.Server>, IDisposable
 {
     private readonly ImapIngestionTests.Server _server;

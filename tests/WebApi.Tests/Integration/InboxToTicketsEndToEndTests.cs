@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MesaServicios.WebApi.Tests.Integration;
 
 /// <summary>
-/// Inbox → Tickets with the real gateway (<c>MediatorInboxTicketGateway</c>) and the drop-folder source: mails
+/// Inbox → Tickets through the real Tickets module (<c>ITicketsModule</c>) and the drop-folder source: mails
 /// become real tickets and follow-ups that people see through the tickets API.
 /// </summary>
 public sealed class InboxToTicketsEndToEndTests : IDisposable

@@ -9,8 +9,8 @@ namespace MesaServicios.WebApi.Tests.Notifications;
 /// <summary>
 /// Acceptance 2 (links): the approve/reject links of a delivered "solved" mail. GET only asks for confirmation
 /// (a prefetching mail scanner changes nothing); POST hands the decision to the Tickets module once; a used,
-/// expired or forged link does nothing and says why. Here the Tickets module's on-behalf commands are replaced by
-/// a recorder; the end-to-end check (the ticket really closes or reopens) runs once Tickets is merged.
+/// expired or forged link does nothing and says why. Here the Tickets module's door is replaced by a recorder; the
+/// end-to-end check (the ticket really closes or reopens) is <c>DecideSolutionFromLinkTests</c>.
 /// </summary>
 public sealed partial class ActionLinkTests : IClassFixture<SmtpNotificationsFactory>
 {

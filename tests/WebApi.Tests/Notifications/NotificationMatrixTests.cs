@@ -1,4 +1,5 @@
 using MesaServicios.Application.Tickets.Contracts;
+using MesaServicios.Domain.Tickets;
 using MesaServicios.WebApi.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -157,11 +158,11 @@ public sealed class NotificationMatrixTests : IClassFixture<NotificationsFactory
         RequesterId = c.Requester.Id,
         AssignedTechnicianId = assigned?.Id,
         ObserverIds = [c.Observer.Id, c.InactiveObserver.Id],
-        Status = assigned is null ? "New" : "InProgress",
+        Status = assigned is null ? TicketStatus.New : TicketStatus.InProgress,
         OccurredAt = DateTimeOffset.UnixEpoch,
-        Type = "Incident",
-        Urgency = "High",
-        Source = "Portal",
+        Type = TicketType.Incident,
+        Urgency = Urgency.High,
+        Source = TicketSource.Portal,
         Description = "La impresora del segundo piso no imprime.",
     };
 
@@ -189,7 +190,7 @@ public sealed class NotificationMatrixTests : IClassFixture<NotificationsFactory
         Set(nameof(TicketIntegrationEvent.RequesterId), c.Requester.Id);
         Set(nameof(TicketIntegrationEvent.AssignedTechnicianId), assigned?.Id);
         Set(nameof(TicketIntegrationEvent.ObserverIds), new[] { c.Observer.Id, c.InactiveObserver.Id });
-        Set(nameof(TicketIntegrationEvent.Status), "InProgress");
+        Set(nameof(TicketIntegrationEvent.Status), TicketStatus.InProgress);
         Set(nameof(TicketIntegrationEvent.OccurredAt), DateTimeOffset.UnixEpoch);
         return e;
     }

@@ -142,27 +142,33 @@ public class NotificationsFactory : MesaApiFactory
     }
 }
 
-/// <summary>Records the decisions the links hand to the Tickets module (whose handlers live in another branch of work).</summary>
-public sealed class RecordingTicketDecisionSender : ITicketDecisionSender
+/// <summary>
+/// Test double of the Tickets module's door that records the decisions the links hand to it (the end-to-end
+/// check, where the ticket really closes or reopens, is in the Tickets tests of <c>DecideSolutionFromLink</c>).
+/// </summary>
+public sealed class RecordingTicketsModule : ITicketsModule
 {
     public ConcurrentQueue<(string Decision, int TicketId, Guid RequesterId, string? Text)> Sent { get; } = new();
 
-    public ValueTask ApproveAsync(int ticketId, Guid requesterId, string? comment, CancellationToken cancellationToken)
+    public ValueTask DecideSolutionFromLinkAsync(DecideSolutionFromLinkCommand command, CancellationToken cancellationToken)
     {
-        Sent.Enqueue(("approve", ticketId, requesterId, comment));
+        Sent.Enqueue((command.Decision == SolutionDecision.Approve ? "approve" : "reject", command.TicketId, command.RequesterId, command.Text));
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask RejectAsync(int ticketId, Guid requesterId, string reason, CancellationToken cancellationToken)
-    {
-        Sent.Enqueue(("reject", ticketId, requesterId, reason));
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask<TicketSummaryContract?> GetSummaryAsync(int ticketId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Links only decide solutions.");
+
+    public ValueTask<EmailTicketResult> OpenFromEmailAsync(OpenTicketFromEmailCommand command, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Links only decide solutions.");
+
+    public ValueTask<EmailTicketResult> AddFollowUpFromEmailAsync(AddFollowUpFromEmailCommand command, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Links only decide solutions.");
 }
 
 /// <summary>
 /// The host delivering over SMTP to a real SMTP listener on a loopback port, with a cast of users and a recorder
-/// in place of the Tickets module's approve/reject handlers.
+/// in place of the Tickets module's door (see <see cref="RecordingTicketsModule"/>).
 /// </summary>
 public sealed class SmtpNotificationsFactory : NotificationsFactory
 {
@@ -180,15 +186,15 @@ public sealed class SmtpNotificationsFactory : NotificationsFactory
 
     public LoopbackSmtpServer Smtp { get; }
 
-    public RecordingTicketDecisionSender Decisions { get; } = new();
+    public RecordingTicketsModule Decisions { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
         {
-            services.RemoveAll<ITicketDecisionSender>();
-            services.AddSingleton<ITicketDecisionSender>(Decisions);
+            services.RemoveAll<ITicketsModule>();
+            services.AddSingleton<ITicketsModule>(Decisions);
         });
     }
 

@@ -6,6 +6,7 @@ using MesaServicios.Application.Notifications.Contracts;
 using MesaServicios.Application.Tickets.Contracts;
 using MesaServicios.Application.Users.Contracts;
 using MesaServicios.Domain.Inbox;
+using MesaServicios.Domain.Tickets;
 using MesaServicios.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -13,17 +14,19 @@ using Microsoft.Extensions.Options;
 namespace MesaServicios.Application.Inbox.Ingest;
 
 /// <summary>
-/// Applies one recorded message (noise, reply, new request or triage) in one transaction with its effects:
-/// the ticket or follow-up, the answers in the outbox, and the message's new status. A message that is no
-/// longer pending is left alone, so a second application is impossible.
+/// Applies one recorded message in one transaction with its effects: the ticket or follow-up, the answers in the
+/// outbox, and the message's new status. The decision itself is <see cref="InboxPolicy"/>'s; this handler claims
+/// the message, gathers the facts, and carries the decision out. A message that is no longer pending is left
+/// alone, so a second application is impossible.
 /// </summary>
 /// <param name="Parsed">The message already parsed by the caller, to avoid parsing twice; parsed from the record when null.</param>
 public sealed record ApplyInboxMessageCommand(Guid InboxMessageId, ParsedMail? Parsed = null) : ICommand<InboxMessageStatus>;
 
 internal sealed class ApplyInboxMessageCommandHandler(
     IInboxDbContext db,
+    IInboxMessageClaim claim,
     ISender sender,
-    IInboxTicketGateway tickets,
+    ITicketsModule tickets,
     IInboxReplies replies,
     IOptions<InboxOptions> inboxOptions,
     TimeProvider clock) : ICommandHandler<ApplyInboxMessageCommand, InboxMessageStatus>
@@ -31,54 +34,63 @@ internal sealed class ApplyInboxMessageCommandHandler(
     public async ValueTask<InboxMessageStatus> Handle(ApplyInboxMessageCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var settings = inboxOptions.Value;
 
-        // Claim the row before reading it: a concurrent transaction on the same message waits on this update
-        // and then finds it no longer pending (SQLite serialises writers; PostgreSQL re-checks the row).
-        var claimed = await db.InboxMessages
-            .Where(m => m.Id == command.InboxMessageId && m.Status == InboxMessageStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Attempts, m => m.Attempts), cancellationToken);
+        // Claim the row before reading it: a concurrent application of the same message waits, then finds it done.
+        var claimed = await claim.TryClaimPendingAsync(command.InboxMessageId, cancellationToken);
         var record = await db.InboxMessages.FirstOrDefaultAsync(m => m.Id == command.InboxMessageId, cancellationToken);
-        if (claimed == 0 || record is null || record.IsFinal)
+        if (!claimed || record is null || record.IsFinal)
         {
             return record?.Status ?? InboxMessageStatus.Failed;
         }
 
         var mail = command.Parsed ?? MailParser.Parse(record.Raw);
-        var noise = MailClassifier.NoiseReason(mail, inboxOptions.Value.OwnAddresses);
-        if (noise is not null)
+        var noise = MailClassifier.NoiseReason(mail, settings.OwnAddresses);
+        var fields = RequestFields.Extract(mail.TextBody);
+        UserSnapshot? user = null;
+        TicketSummaryContract? thread = null;
+        if (noise is null && mail.FromAddress.Length > 0)
         {
-            if (noise == MailClassifier.Bounce)
-            {
-                await RecordBouncesAsync(mail, now, cancellationToken);
-            }
-
-            record.Ignore(noise, now);
-            return record.Status;
+            user = (await sender.Send(new FindUsersByEmailQuery([mail.FromAddress]), cancellationToken)).FirstOrDefault();
+            thread = await FindThreadTicketAsync(mail, cancellationToken);
         }
 
-        if (mail.FromAddress.Length == 0)
+        var decision = InboxPolicy.Decide(new InboxFacts(
+            mail.FromAddress,
+            noise,
+            MailText.ContainsKeyword(mail.Subject, settings.EffectiveKeywords),
+            fields.Missing().Count > 0,
+            settings.IsInstitutional(mail.FromAddress),
+            user is null ? null : new InboxSender(user.Id, user.IsActive, user.Role >= UserRole.Technician),
+            thread is null ? null : new InboxThreadTicket(thread.TicketId, thread.Status == TicketStatus.Closed, thread.RequesterId, thread.ObserverIds)));
+
+        switch (decision)
         {
-            record.Hold("inbox.reason.empty_sender", now);
-            return record.Status;
+            case IgnoreMessage ignore:
+                if (ignore.Reason == MailClassifier.Bounce)
+                {
+                    await RecordBouncesAsync(mail, now, cancellationToken);
+                }
+
+                record.Ignore(ignore.Reason, now);
+                break;
+            case HoldForTriage hold:
+                await HoldAsync(record, mail, user, hold, now, cancellationToken);
+                break;
+            case FollowUpOnTicket followUp:
+                await tickets.AddFollowUpFromEmailAsync(
+                    new AddFollowUpFromEmailCommand(followUp.TicketId, followUp.AuthorId, ReplyContent(mail), Attachments(mail)),
+                    cancellationToken);
+                record.AddedFollowUp(followUp.TicketId, now);
+                break;
+            case ReplyOnClosedTicket reply:
+                await OpenFromReplyAsync(record, mail, user!, reply, now, cancellationToken);
+                break;
+            case NewRequest request:
+                await OpenRequestAsync(record, mail, fields, user, request, now, cancellationToken);
+                break;
         }
 
-        var users = await sender.Send(new FindUsersByEmailQuery([mail.FromAddress]), cancellationToken);
-        var user = users.FirstOrDefault();
-
-        var threadTicket = await FindThreadTicketAsync(mail, cancellationToken);
-        if (threadTicket is not null)
-        {
-            await ApplyReplyAsync(record, mail, user, threadTicket, now, cancellationToken);
-            return record.Status;
-        }
-
-        if (MailText.ContainsKeyword(mail.Subject, inboxOptions.Value.EffectiveKeywords))
-        {
-            await ApplyNewRequestAsync(record, mail, user, now, cancellationToken);
-            return record.Status;
-        }
-
-        await HoldAsync(record, mail, user, "inbox.reason.no_keyword", now, cancellationToken);
         return record.Status;
     }
 
@@ -99,82 +111,40 @@ internal sealed class ApplyInboxMessageCommandHandler(
         }
 
         ticketId ??= MailText.TicketTag(mail.Subject);
-        return ticketId is int id ? await tickets.GetTicketAsync(id, cancellationToken) : null;
+        return ticketId is int id ? await tickets.GetSummaryAsync(id, cancellationToken) : null;
     }
 
-    private async Task ApplyReplyAsync(InboxMessage record, ParsedMail mail, UserSnapshot? user, TicketSummaryContract ticket, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Closed is final: the reply opens a new ticket that points at the old one.</summary>
+    private async Task OpenFromReplyAsync(InboxMessage record, ParsedMail mail, UserSnapshot author, ReplyOnClosedTicket reply, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (user is null || !user.IsActive)
-        {
-            await HoldAsync(record, mail, user, "inbox.reason.reply_unknown_sender", now, cancellationToken);
-            return;
-        }
-
-        var participant = user.Id == ticket.RequesterId || ticket.ObserverIds.Contains(user.Id) || user.Role >= UserRole.Technician;
-        if (!participant)
-        {
-            await HoldAsync(record, mail, user, "inbox.reason.reply_not_participant", now, cancellationToken);
-            return;
-        }
-
-        var content = ReplyTrimmer.Trim(mail.TextBody);
-        if (content.Length == 0)
-        {
-            content = mail.TextBody.Length > 0 ? mail.TextBody : CleanTitle(mail.Subject);
-        }
-
-        var attachments = Attachments(mail);
-        if (string.Equals(ticket.Status, "Closed", StringComparison.OrdinalIgnoreCase))
-        {
-            // Closed is final: the reply opens a new ticket that points at the old one.
-            var fields = RequestFields.Extract(content);
-            var created = await tickets.CreateTicketAsync(
-                new CreateTicketFromEmailCommand(
-                    user.Id,
-                    CleanTitle(mail.Subject),
-                    content,
-                    "Request",
-                    fields.Name ?? user.FullName,
-                    fields.Department ?? user.Department,
-                    fields.Phone ?? user.Phone,
-                    Incomplete: false,
-                    ReferencesTicketId: ticket.TicketId,
-                    attachments),
-                cancellationToken);
-            record.CreatedTicket(created.TicketId, now);
-            return;
-        }
-
-        await tickets.AddFollowUpAsync(new AddEmailFollowUpCommand(ticket.TicketId, user.Id, content, attachments), cancellationToken);
-        record.AddedFollowUp(ticket.TicketId, now);
+        var content = ReplyContent(mail);
+        var fields = RequestFields.Extract(content);
+        var created = await tickets.OpenFromEmailAsync(
+            new OpenTicketFromEmailCommand(
+                reply.AuthorId,
+                CleanTitle(mail.Subject),
+                content,
+                TicketType.Request,
+                fields.Name ?? author.FullName,
+                fields.Department ?? author.Department,
+                fields.Phone ?? author.Phone,
+                Incomplete: false,
+                ReferencesTicketId: reply.ClosedTicketId,
+                Attachments(mail)),
+            cancellationToken);
+        record.CreatedTicket(created.TicketId, now);
     }
 
-    private async Task ApplyNewRequestAsync(InboxMessage record, ParsedMail mail, UserSnapshot? user, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task OpenRequestAsync(InboxMessage record, ParsedMail mail, RequestFields fields, UserSnapshot? user, NewRequest request, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var fields = RequestFields.Extract(mail.TextBody);
-        Guid requesterId;
-        if (user is not null)
-        {
-            if (!user.IsActive)
-            {
-                await HoldAsync(record, mail, user, "inbox.reason.inactive_sender", now, cancellationToken);
-                return;
-            }
+        var requesterId = request.RequesterId ?? await sender.Send(
+            new EnsureRequesterAccountCommand(
+                mail.FromAddress,
+                fields.Name ?? mail.FromName ?? mail.FromAddress[..mail.FromAddress.IndexOf('@', StringComparison.Ordinal)],
+                fields.Department,
+                fields.Phone),
+            cancellationToken);
 
-            requesterId = user.Id;
-        }
-        else if (inboxOptions.Value.IsInstitutional(mail.FromAddress))
-        {
-            var name = fields.Name ?? mail.FromName ?? mail.FromAddress[..mail.FromAddress.IndexOf('@', StringComparison.Ordinal)];
-            requesterId = await sender.Send(new EnsureRequesterAccountCommand(mail.FromAddress, name, fields.Department, fields.Phone), cancellationToken);
-        }
-        else
-        {
-            await HoldAsync(record, mail, user, "inbox.reason.sender_not_allowed", now, cancellationToken);
-            return;
-        }
-
-        var missing = fields.Missing();
         var description = ReplyTrimmer.Trim(mail.TextBody);
         if (description.Length < 10)
         {
@@ -182,12 +152,13 @@ internal sealed class ApplyInboxMessageCommandHandler(
         }
 
         var title = CleanTitle(mail.Subject);
-        var created = await tickets.CreateTicketAsync(
-            new CreateTicketFromEmailCommand(
+        var missing = fields.Missing();
+        var created = await tickets.OpenFromEmailAsync(
+            new OpenTicketFromEmailCommand(
                 requesterId,
                 title,
                 description,
-                "Request",
+                TicketType.Request,
                 fields.Name ?? user?.FullName ?? mail.FromName,
                 fields.Department ?? user?.Department,
                 fields.Phone ?? user?.Phone,
@@ -197,9 +168,9 @@ internal sealed class ApplyInboxMessageCommandHandler(
             cancellationToken);
         record.CreatedTicket(created.TicketId, now);
 
-        if (missing.Count > 0)
+        if (request.Answer == InboxAnswer.MissingFields)
         {
-            var culture = CultureInfo.GetCultureInfo("es-CO");
+            var culture = Culture;
             var list = string.Join('\n', missing.Select(f => "- " + Messages.Get("inbox.field." + f, culture)));
             await replies.TrySendAsync(
                 record,
@@ -212,22 +183,19 @@ internal sealed class ApplyInboxMessageCommandHandler(
         }
     }
 
-    private async Task HoldAsync(InboxMessage record, ParsedMail mail, UserSnapshot? user, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task HoldAsync(InboxMessage record, ParsedMail mail, UserSnapshot? user, HoldForTriage hold, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        record.Hold(reason, now);
-
-        // Tell the sender how to write the message, but only people of the institution: answering unknown
-        // outsiders would make the desk a source of backscatter.
-        var institutional = user is { IsActive: true } || inboxOptions.Value.IsInstitutional(mail.FromAddress);
-        if (reason == "inbox.reason.no_keyword" && institutional)
+        record.Hold(hold.Reason, now);
+        if (hold.Answer == InboxAnswer.HowToWrite)
         {
-            var culture = CultureInfo.GetCultureInfo("es-CO");
+            var settings = inboxOptions.Value;
+            var culture = Culture;
             await replies.TrySendAsync(
                 record,
                 "inbox.how_to",
                 user?.Id,
                 Messages.Get("inbox.mail.how_to.subject", culture),
-                Messages.Get("inbox.mail.how_to.body", culture, mail.Subject.Length == 0 ? "(sin asunto)" : mail.Subject, inboxOptions.Value.OwnAddresses.FirstOrDefault() ?? "soporte@iescinoc.edu.co"),
+                Messages.Get("inbox.mail.how_to.body", culture, mail.Subject.Length == 0 ? settings.NoSubjectText : mail.Subject, settings.EffectiveSupportAddress),
                 null,
                 cancellationToken);
         }
@@ -249,10 +217,21 @@ internal sealed class ApplyInboxMessageCommandHandler(
         }
     }
 
-    internal static string CleanTitle(string subject)
+    private CultureInfo Culture => CultureInfo.GetCultureInfo(inboxOptions.Value.Culture);
+
+    private string CleanTitle(string subject) => CleanTitle(subject, inboxOptions.Value);
+
+    /// <summary>The reply without the quoted history; the whole text (or the subject) when trimming leaves nothing.</summary>
+    private string ReplyContent(ParsedMail mail)
+    {
+        var content = ReplyTrimmer.Trim(mail.TextBody);
+        return content.Length == 0 ? (mail.TextBody.Length > 0 ? mail.TextBody : CleanTitle(mail.Subject)) : content;
+    }
+
+    internal static string CleanTitle(string subject, InboxOptions options)
     {
         var title = MailText.CleanSubject(subject);
-        return title.Length == 0 ? "Solicitud por correo electrónico" : title;
+        return title.Length == 0 ? options.DefaultTitle : title;
     }
 
     internal static IReadOnlyList<IncomingAttachment> Attachments(ParsedMail mail) =>

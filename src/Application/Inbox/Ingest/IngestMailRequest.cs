@@ -26,13 +26,11 @@ internal sealed partial class IngestMailRequestHandler(
     IInboxDbContext db,
     IMailSourceFactory sources,
     ISender sender,
-    IInboxIngestionHook hook,
+    IIngestionLease lease,
     IOptions<InboxOptions> options,
     TimeProvider clock,
     ILogger<IngestMailRequestHandler> logger) : IRequestHandler<IngestMailRequest, IngestionReport>
 {
-    private const string LeaseName = "inbox.ingestion";
-
     public async ValueTask<IngestionReport> Handle(IngestMailRequest request, CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -92,7 +90,6 @@ internal sealed partial class IngestMailRequestHandler(
                     }
                 }
 
-                await hook.AfterCommitAsync([.. processed, .. failed], cancellationToken);
                 if (processed.Count > 0 || failed.Count > 0)
                 {
                     await source.CompleteAsync(processed, failed, cancellationToken);
@@ -218,40 +215,13 @@ internal sealed partial class IngestMailRequestHandler(
         }
     }
 
-    private async Task<bool> TryTakeLeaseAsync(Guid holder, CancellationToken cancellationToken)
+    private Task<bool> TryTakeLeaseAsync(Guid holder, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var until = now.AddSeconds(options.Value.LeaseSeconds);
-        if (!await db.InboxLeases.AnyAsync(l => l.Name == LeaseName, cancellationToken))
-        {
-            var lease = InboxLease.Create(LeaseName);
-            db.InboxLeases.Add(lease);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                // Created by a concurrent run: fine.
-            }
-            finally
-            {
-                db.InboxLeases.Entry(lease).State = EntityState.Detached;
-            }
-        }
-
-        var taken = await db.InboxLeases
-            .Where(l => l.Name == LeaseName && (l.Holder == holder || l.Holder == null || l.ExpiresAt < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, holder).SetProperty(l => l.ExpiresAt, until), cancellationToken);
-        return taken == 1;
+        return lease.TryTakeAsync(holder, now, now.AddSeconds(options.Value.LeaseSeconds), cancellationToken);
     }
 
-    private async Task ReleaseLeaseAsync(Guid holder)
-    {
-        await db.InboxLeases
-            .Where(l => l.Name == LeaseName && l.Holder == holder)
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, (Guid?)null).SetProperty(l => l.ExpiresAt, DateTimeOffset.UnixEpoch), CancellationToken.None);
-    }
+    private Task ReleaseLeaseAsync(Guid holder) => lease.ReleaseAsync(holder);
 
     private static ParsedMail? TryParse(byte[] raw)
     {

@@ -7,7 +7,9 @@ using MesaServicios.Application.Inbox.Ingest;
 using MesaServicios.Application.Inbox.Parsing;
 using MesaServicios.Application.Tickets.Contracts;
 using MesaServicios.Application.Users.Contracts;
+using MesaServicios.Domain.Tickets;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace MesaServicios.Application.Inbox.Triage;
 
@@ -39,8 +41,9 @@ internal sealed class DiscardTriageMessageValidator : AbstractValidator<DiscardT
 internal sealed class TriageCommandsHandler(
     IInboxDbContext db,
     ISender sender,
-    IInboxTicketGateway tickets,
+    ITicketsModule tickets,
     ICurrentUser currentUser,
+    IOptions<InboxOptions> options,
     TimeProvider clock) :
     ICommandHandler<ConvertTriageMessageCommand, ConvertedTriageMessage>,
     ICommandHandler<DiscardTriageMessageCommand>
@@ -66,15 +69,15 @@ internal sealed class TriageCommandsHandler(
         var description = ReplyTrimmer.Trim(mail.TextBody);
         if (description.Length < 10)
         {
-            description = mail.TextBody.Length > 0 ? mail.TextBody : ApplyInboxMessageCommandHandler.CleanTitle(mail.Subject);
+            description = mail.TextBody.Length > 0 ? mail.TextBody : ApplyInboxMessageCommandHandler.CleanTitle(mail.Subject, options.Value);
         }
 
-        var created = await tickets.CreateTicketAsync(
-            new CreateTicketFromEmailCommand(
+        var created = await tickets.OpenFromEmailAsync(
+            new OpenTicketFromEmailCommand(
                 requester.Id,
-                ApplyInboxMessageCommandHandler.CleanTitle(mail.Subject),
+                ApplyInboxMessageCommandHandler.CleanTitle(mail.Subject, options.Value),
                 description,
-                command.Type,
+                Enum.Parse<TicketType>(command.Type),
                 fields.Name ?? requester.FullName,
                 fields.Department ?? requester.Department,
                 fields.Phone ?? requester.Phone,

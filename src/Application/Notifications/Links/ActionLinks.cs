@@ -36,30 +36,10 @@ public sealed record DescribeActionLinkQuery(string Token) : IQuery<ActionLinkVi
 /// </summary>
 public sealed record UseActionLinkCommand(string Token, string? Text) : ICommand<ActionLinkView>;
 
-/// <summary>
-/// How a link's decision reaches the Tickets module: its public commands, sent inside the link's transaction.
-/// A seam so the link flow can be tested up to this point without the Tickets module.
-/// </summary>
-public interface ITicketDecisionSender
-{
-    ValueTask ApproveAsync(int ticketId, Guid requesterId, string? comment, CancellationToken cancellationToken);
-
-    ValueTask RejectAsync(int ticketId, Guid requesterId, string reason, CancellationToken cancellationToken);
-}
-
-internal sealed class MediatorTicketDecisionSender(ISender sender) : ITicketDecisionSender
-{
-    public async ValueTask ApproveAsync(int ticketId, Guid requesterId, string? comment, CancellationToken cancellationToken) =>
-        await sender.Send(new ApproveTicketOnBehalfCommand(ticketId, requesterId, comment), cancellationToken);
-
-    public async ValueTask RejectAsync(int ticketId, Guid requesterId, string reason, CancellationToken cancellationToken) =>
-        await sender.Send(new RejectTicketOnBehalfCommand(ticketId, requesterId, reason), cancellationToken);
-}
-
 internal sealed class ActionLinkHandlers(
     INotificationsDbContext db,
     IActionLinkProtector protector,
-    ITicketDecisionSender decisions,
+    ITicketsModule tickets,
     TimeProvider clock) :
     IQueryHandler<DescribeActionLinkQuery, ActionLinkView>,
     ICommandHandler<UseActionLinkCommand, ActionLinkView>
@@ -98,14 +78,8 @@ internal sealed class ActionLinkHandlers(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        if (link.Kind == ActionLinkKind.ApproveSolution)
-        {
-            await decisions.ApproveAsync(link.TicketId, link.UserId, text, cancellationToken);
-        }
-        else
-        {
-            await decisions.RejectAsync(link.TicketId, link.UserId, text!, cancellationToken);
-        }
+        var decision = link.Kind == ActionLinkKind.ApproveSolution ? SolutionDecision.Approve : SolutionDecision.Reject;
+        await tickets.DecideSolutionFromLinkAsync(new DecideSolutionFromLinkCommand(link.TicketId, link.UserId, decision, text), cancellationToken);
 
         return View(link, ActionLinkState.Done);
     }

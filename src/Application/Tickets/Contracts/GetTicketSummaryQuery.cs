@@ -1,4 +1,5 @@
 using Mediator;
+using MesaServicios.Domain.Tickets;
 
 namespace MesaServicios.Application.Tickets.Contracts;
 
@@ -9,9 +10,9 @@ public sealed record TicketSummaryContract(
     int TicketId,
     string Title,
     string Description,
-    string Status,
-    string Type,
-    string Urgency,
+    TicketStatus Status,
+    TicketType Type,
+    Urgency Urgency,
     int Priority,
     Guid RequesterId,
     Guid? AssignedTechnicianId,

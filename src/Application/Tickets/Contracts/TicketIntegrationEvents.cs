@@ -1,4 +1,5 @@
 using Mediator;
+using MesaServicios.Domain.Tickets;
 
 namespace MesaServicios.Application.Tickets.Contracts;
 
@@ -23,8 +24,8 @@ public abstract record TicketIntegrationEvent : INotification
 
     public IReadOnlyList<Guid> ObserverIds { get; init; } = [];
 
-    /// <summary>Status after the change, as the API names it (New, InProgress, Pending, Solved, Closed).</summary>
-    public required string Status { get; init; }
+    /// <summary>Status after the change (New, InProgress, Pending, Solved, Closed).</summary>
+    public required TicketStatus Status { get; init; }
 
     public required DateTimeOffset OccurredAt { get; init; }
 }
@@ -32,13 +33,13 @@ public abstract record TicketIntegrationEvent : INotification
 public sealed record TicketCreatedIntegrationEvent : TicketIntegrationEvent
 {
     /// <summary>Incident or Request.</summary>
-    public required string Type { get; init; }
+    public required TicketType Type { get; init; }
 
     /// <summary>VeryLow … VeryHigh.</summary>
-    public required string Urgency { get; init; }
+    public required Urgency Urgency { get; init; }
 
     /// <summary>Portal, Phone, Email.</summary>
-    public required string Source { get; init; }
+    public required TicketSource Source { get; init; }
 
     public required string Description { get; init; }
 }

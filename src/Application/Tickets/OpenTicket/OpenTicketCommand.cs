@@ -112,21 +112,19 @@ internal sealed class OpenTicketCommandHandler(
             }
         }
 
-        var ticket = Ticket.Open(
+        var draft = TicketDraft.FromPortal(
             actor,
-            actor.UserId,
             TicketOpening.Snapshot(requester, phone: command.ContactPhone),
             command.Title,
             command.Description,
             command.Type!.Value,
-            command.Urgency ?? Urgency.Medium,
-            TicketSource.Portal,
-            command.CategoryId,
-            observers.Select(o => o.Id).ToList(),
-            command.ReferencesTicketId,
-            options.Value.BuildPriorityMatrix(),
-            now,
-            await numbers.NextAsync(cancellationToken));
+            command.Urgency ?? Urgency.Medium) with
+        {
+            CategoryId = command.CategoryId,
+            ObserverIds = observers.Select(o => o.Id).ToList(),
+            ReferencesTicketId = command.ReferencesTicketId,
+        };
+        var ticket = Ticket.Open(draft, options.Value.BuildPriorityMatrix(), now, await numbers.NextAsync(cancellationToken));
         ticket.LinkAttachments(actor, null, files, now);
 
         // Not saved here: the command's transaction saves the ticket with its notifications once all is prepared,

@@ -53,21 +53,19 @@ internal sealed class OpenTicketOnBehalfCommandHandler(
         var observers = await TicketOpening.ResolveObserversAsync(sender, command.Observers, "observers", cancellationToken);
         var category = await TicketOpening.ActiveCategoryAsync(db, command.CategoryId, "categoryId", cancellationToken);
 
-        var ticket = Ticket.Open(
+        var draft = TicketDraft.OnBehalf(
             actor,
             requester.Id,
             TicketOpening.Snapshot(requester, phone: command.ContactPhone),
             command.Title,
             command.Description,
             command.Type!.Value,
-            command.Urgency ?? Urgency.Medium,
-            TicketSource.Phone,
-            command.CategoryId,
-            observers.Select(o => o.Id).ToList(),
-            null,
-            options.Value.BuildPriorityMatrix(),
-            clock.GetUtcNow(),
-            await numbers.NextAsync(cancellationToken));
+            command.Urgency ?? Urgency.Medium) with
+        {
+            CategoryId = command.CategoryId,
+            ObserverIds = observers.Select(o => o.Id).ToList(),
+        };
+        var ticket = Ticket.Open(draft, options.Value.BuildPriorityMatrix(), clock.GetUtcNow(), await numbers.NextAsync(cancellationToken));
 
         // Saved by the command's transaction, with its notifications, once everything is prepared.
         db.Tickets.Add(ticket);

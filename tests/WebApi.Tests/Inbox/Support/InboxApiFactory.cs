@@ -1,6 +1,7 @@
 using Mediator;
 using MesaServicios.Application.Inbox;
 using MesaServicios.Application.Inbox.Ingest;
+using MesaServicios.Application.Tickets.Contracts;
 using MesaServicios.Domain.Inbox;
 using MesaServicios.Domain.Notifications;
 using MesaServicios.WebApi.Tests.Support;
@@ -13,9 +14,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace MesaServicios.WebApi.Tests.Inbox.Support;
 
 /// <summary>
-/// The real host with the Inbox → Tickets seam replaced by <see cref="FakeTicketGateway"/> (unless built with
-/// <c>realTickets: true</c>, which keeps the real gateway to the Tickets module) and an ingestion hook tests can
-/// arm to crash after the commit.
+/// The real host with the Tickets module's door replaced by <see cref="FakeTicketsModule"/> (unless built with
+/// <c>realTickets: true</c>, which keeps the real Tickets module) and the mail source wrapped so that tests can
+/// arm a crash after the commit, before the moves on the server.
 /// </summary>
 public sealed class InboxApiFactory(bool realTickets) : MesaApiFactory
 {
@@ -24,9 +25,9 @@ public sealed class InboxApiFactory(bool realTickets) : MesaApiFactory
     {
     }
 
-    public FakeTicketGateway Tickets { get; } = new();
+    public FakeTicketsModule Tickets { get; } = new();
 
-    public CrashHook Hook { get; } = new();
+    public CrashBeforeMove Crash { get; } = new();
 
     public string DropFolder => Path.Combine(DataDirectory, "mail", "inbox");
 
@@ -49,12 +50,14 @@ public sealed class InboxApiFactory(bool realTickets) : MesaApiFactory
         {
             if (!realTickets)
             {
-                services.RemoveAll<IInboxTicketGateway>();
-                services.AddSingleton<IInboxTicketGateway>(Tickets);
+                services.RemoveAll<ITicketsModule>();
+                services.AddSingleton<ITicketsModule>(Tickets);
             }
 
-            services.RemoveAll<IInboxIngestionHook>();
-            services.AddSingleton<IInboxIngestionHook>(Hook);
+            var source = services.Single(d => d.ServiceType == typeof(IMailSourceFactory));
+            services.Remove(source);
+            services.AddScoped<IMailSourceFactory>(sp => new CrashingMailSourceFactory(
+                (IMailSourceFactory)ActivatorUtilities.CreateInstance(sp, source.ImplementationType!), Crash));
         });
     }
 
@@ -75,20 +78,44 @@ public sealed class InboxApiFactory(bool realTickets) : MesaApiFactory
 }
 
 /// <summary>Simulates a crash between the database commit and the moves on the server, once when armed.</summary>
-public sealed class CrashHook : IInboxIngestionHook
+public sealed class CrashBeforeMove
 {
     private int _armed;
 
     public void ArmOnce() => Interlocked.Exchange(ref _armed, 1);
 
-    public ValueTask AfterCommitAsync(IReadOnlyList<string> refs, CancellationToken cancellationToken)
+    public void ThrowIfArmed()
     {
         if (Interlocked.Exchange(ref _armed, 0) == 1)
         {
             throw new SimulatedCrashException();
         }
+    }
+}
 
-        return ValueTask.CompletedTask;
+/// <summary>A test double of the mail source port: the real source, except that an armed crash fires before the moves.</summary>
+internal sealed class CrashingMailSourceFactory(IMailSourceFactory inner, CrashBeforeMove crash) : IMailSourceFactory
+{
+    public IMailSource Create() => new CrashingMailSource(inner.Create(), crash);
+
+    private sealed class CrashingMailSource(IMailSource source, CrashBeforeMove crash) : IMailSource
+    {
+        public string Mailbox => source.Mailbox;
+
+        public Task OpenAsync(CancellationToken cancellationToken) => source.OpenAsync(cancellationToken);
+
+        public Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken) => source.ListAsync(cancellationToken);
+
+        public Task<IReadOnlyList<SourceMessage>> FetchAsync(IReadOnlyList<string> refs, CancellationToken cancellationToken) =>
+            source.FetchAsync(refs, cancellationToken);
+
+        public Task CompleteAsync(IReadOnlyList<string> processed, IReadOnlyList<string> rejected, CancellationToken cancellationToken)
+        {
+            crash.ThrowIfArmed();
+            return source.CompleteAsync(processed, rejected, cancellationToken);
+        }
+
+        public ValueTask DisposeAsync() => source.DisposeAsync();
     }
 }
 

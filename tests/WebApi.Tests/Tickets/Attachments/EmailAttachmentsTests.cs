@@ -1,5 +1,6 @@
 using Mediator;
 using MesaServicios.Application.Tickets.Contracts;
+using MesaServicios.Domain.Tickets;
 using MesaServicios.WebApi.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,9 +25,9 @@ public sealed class EmailAttachmentsTests : IClassFixture<MesaApiFactory>
     {
         var requester = await _factory.CreateUserAsync();
 
-        var result = await SendAsync(new CreateTicketFromEmailCommand(
+        var result = await SendAsync(new OpenTicketFromEmailCommand(
             requester.Id, "Pantalla azul en el computador de la biblioteca", "Adjunto una foto del error y el instalador que me enviaron.",
-            "Incident", null, null, null, false, null,
+            TicketType.Incident, null, null, null, false, null,
             [new IncomingAttachment("foto.png", "image/png", TestFiles.Png), new IncomingAttachment("programa.exe", "application/octet-stream", TestFiles.Exe)]));
 
         Assert.Equal([("foto.png", true, (string?)null), ("programa.exe", false, "attachments.dangerous")], result.Attachments.Select(a => (a.FileName, a.Stored, a.RefusedCode)));
@@ -44,7 +45,7 @@ public sealed class EmailAttachmentsTests : IClassFixture<MesaApiFactory>
         var requester = await _factory.CreateUserAsync();
         var id = await TicketApi.OpenIdAsync(requester);
 
-        var result = await SendAsync(new AddEmailFollowUpCommand(id, requester.Id, "Envío el acta firmada.",
+        var result = await SendAsync(new AddFollowUpFromEmailCommand(id, requester.Id, "Envío el acta firmada.",
             [new IncomingAttachment("acta.pdf", "application/pdf", TestFiles.Pdf), new IncomingAttachment("planos.dwg", "application/octet-stream", TestFiles.Pdf)]));
 
         Assert.Equal([true, false], result.Attachments.Select(a => a.Stored));

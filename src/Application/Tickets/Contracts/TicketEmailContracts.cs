@@ -1,15 +1,22 @@
 using Mediator;
+using MesaServicios.Domain.Tickets;
 
 namespace MesaServicios.Application.Tickets.Contracts;
 
-/// <summary>
-/// The requester approves the solution through a signed e-mail link (Notifications verified the link and acts
-/// for him). Same rules as the API: only the requester, only on a Solved ticket.
-/// </summary>
-public sealed record ApproveTicketOnBehalfCommand(int TicketId, Guid RequesterId, string? Comment) : ICommand;
+/// <summary>What the requester decided about a solution, from the signed link of a mail.</summary>
+public enum SolutionDecision
+{
+    Approve,
+    Reject,
+}
 
-/// <summary>The requester rejects the solution through a signed e-mail link; a reason is required.</summary>
-public sealed record RejectTicketOnBehalfCommand(int TicketId, Guid RequesterId, string Reason) : ICommand;
+/// <summary>
+/// The requester approves or rejects a solution through a signed e-mail link (Notifications verified the link and
+/// acts for him). Same rules as the API: only the requester, only on a Solved ticket; a rejection needs
+/// <paramref name="Text"/> as its reason, an approval takes it as an optional comment.
+/// Handled by the Tickets slice <c>DecideSolutionFromLink</c>.
+/// </summary>
+public sealed record DecideSolutionFromLinkCommand(int TicketId, Guid RequesterId, SolutionDecision Decision, string? Text) : ICommand;
 
 /// <summary>A file that arrived by e-mail, to attach to a ticket or follow-up (same limits and checks as uploads).</summary>
 public sealed record IncomingAttachment(string FileName, string ContentType, byte[] Content);
@@ -18,14 +25,14 @@ public sealed record IncomingAttachment(string FileName, string ContentType, byt
 public sealed record AttachmentOutcome(string FileName, bool Stored, string? RefusedCode);
 
 /// <summary>
-/// Opens a ticket from an e-mail (source Email, urgency Medium unless said otherwise). The requester snapshot
-/// (name, department, phone) comes from the message where given, else from the profile.
+/// Opens a ticket from an e-mail (source Email, urgency Medium). The requester snapshot (name, department, phone)
+/// comes from the message where given, else from the profile. Handled by the Tickets slice <c>OpenTicketFromEmail</c>.
 /// </summary>
-public sealed record CreateTicketFromEmailCommand(
+public sealed record OpenTicketFromEmailCommand(
     Guid RequesterId,
     string Title,
     string Description,
-    string Type,
+    TicketType Type,
     string? RequesterName,
     string? Department,
     string? Phone,
@@ -39,8 +46,9 @@ public sealed record EmailTicketResult(int TicketId, IReadOnlyList<AttachmentOut
 /// A reply by e-mail becomes a public follow-up by <paramref name="AuthorId"/> (requester, observer or
 /// technician; anyone else → forbidden). On a Solved ticket it is a follow-up, never a rejection. On a Closed
 /// ticket it fails with <c>tickets.closed</c>: the caller opens a new ticket that references the old one.
+/// Handled by the Tickets slice <c>AddFollowUpFromEmail</c>.
 /// </summary>
-public sealed record AddEmailFollowUpCommand(
+public sealed record AddFollowUpFromEmailCommand(
     int TicketId,
     Guid AuthorId,
     string Content,
