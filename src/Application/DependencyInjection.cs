@@ -32,6 +32,8 @@ public static class DependencyInjection
         services.AddScoped<IInboxTicketGateway, MediatorInboxTicketGateway>();
         services.AddScoped<IInboxReplies, InboxReplies>();
         services.AddScoped<IInboxIngestionHook, NoIngestionHook>();
+        services.AddSingleton<ServiceLevels.ServiceLevelCache>();
+        services.AddScoped<ServiceLevels.Contracts.IServiceLevelCatalog, ServiceLevels.ServiceLevelCatalog>();
         return services;
     }
 

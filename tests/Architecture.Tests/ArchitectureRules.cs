@@ -9,7 +9,7 @@ namespace MesaServicios.Architecture.Tests;
 /// </summary>
 internal static class ArchitectureRules
 {
-    public static readonly string[] Modules = ["Users", "Tickets", "Notifications", "Inbox", "Reservations", "Reporting", "HelpCenter"];
+    public static readonly string[] Modules = ["Users", "Tickets", "Notifications", "Inbox", "Reservations", "Reporting", "HelpCenter", "ServiceLevels"];
 
     public static readonly string[] Layers = ["Domain", "Application", "Infrastructure", "WebApi"];
 
@@ -18,6 +18,8 @@ internal static class ArchitectureRules
     [
         "MesaServicios.Domain.Users.UserRole",
         "MesaServicios.Domain.Users.Language",
+        "MesaServicios.Domain.Tickets.Urgency",
+        "MesaServicios.Domain.Tickets.TicketType",
     ];
 
     public static readonly Assembly DomainAssembly = typeof(MesaServicios.Domain.Common.Entity).Assembly;

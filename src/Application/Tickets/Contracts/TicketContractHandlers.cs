@@ -7,6 +7,8 @@ using MesaServicios.Domain.Tickets;
 using MesaServicios.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MesaServicios.Application.ServiceLevels.Contracts;
+using MesaServicios.Application.Tickets.DueDates;
 
 namespace MesaServicios.Application.Tickets.Contracts;
 
@@ -17,7 +19,8 @@ internal sealed class TicketContractHandlers(
     TimeProvider clock,
     AttachmentIntake intake,
     ITicketNumbers numbers,
-    IOptions<TicketsOptions> options) :
+    IOptions<TicketsOptions> options,
+    IServiceLevelCatalog serviceLevels) :
     IQueryHandler<GetTicketSummaryQuery, TicketSummaryContract?>,
     ICommandHandler<ApproveTicketOnBehalfCommand>,
     ICommandHandler<RejectTicketOnBehalfCommand>,
@@ -118,6 +121,7 @@ internal sealed class TicketContractHandlers(
             options.Value.BuildPriorityMatrix(),
             now,
             await numbers.NextAsync(cancellationToken));
+        await ticket.StartDueDatesAsync(serviceLevels, cancellationToken);
         foreach (var part in rest)
         {
             ticket.AddFollowUp(actor, continuation + part, false, TicketSource.Email, now);
