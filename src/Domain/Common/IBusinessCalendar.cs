@@ -25,6 +25,9 @@ public sealed record CalendarSpan(DateTimeOffset From, DateTimeOffset To, Calend
 /// </summary>
 public interface IBusinessCalendar
 {
+    /// <summary>The office's time zone: working hours and dates are local to it.</summary>
+    TimeZoneInfo Zone { get; }
+
     DateTimeOffset AddBusinessMinutes(DateTimeOffset start, double minutes);
 
     DateTimeOffset SubtractBusinessMinutes(DateTimeOffset end, double minutes);

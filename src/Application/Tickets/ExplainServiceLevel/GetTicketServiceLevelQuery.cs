@@ -103,10 +103,10 @@ internal sealed class GetTicketServiceLevelQueryHandler(ITicketsDbContext db, IC
             sla.IsPaused,
             segments.Count > MaxSegments ? segments[^MaxSegments..] : segments,
             steps,
-            Next(sla, ticket.Status, open, owned, now));
+            Next(sla, ticket.Status, open, owned, now, calendar.Zone));
     }
 
-    private static int Minutes(double minutes) => (int)Math.Floor(Math.Max(0, minutes) + 1e-9);
+    private static int Minutes(double minutes) => (int)Math.Round(Math.Max(0, minutes), MidpointRounding.AwayFromZero);
 
     private static DateTimeOffset? Threshold(ServiceLevelClock sla, EscalationLevel level) => level switch
     {
@@ -124,7 +124,7 @@ internal sealed class GetTicketServiceLevelQueryHandler(ITicketsDbContext db, IC
         _ => assigned ? "AssignedTechnician" : "AllTechnicians",
     };
 
-    private static string Next(ServiceLevelClock sla, TicketStatus status, bool open, bool owned, DateTimeOffset now)
+    private static string Next(ServiceLevelClock sla, TicketStatus status, bool open, bool owned, DateTimeOffset now, TimeZoneInfo zone)
     {
         if (!sla.IsRunning)
         {
@@ -139,7 +139,7 @@ internal sealed class GetTicketServiceLevelQueryHandler(ITicketsDbContext db, IC
             .FirstOrDefault();
         if (next.At is { } at)
         {
-            var when = at <= now ? now : at;
+            var when = TimeZoneInfo.ConvertTime(at <= now ? now : at, zone);
             return Messages.Get($"tickets.sla.next.{next.Level}", when.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture));
         }
 
