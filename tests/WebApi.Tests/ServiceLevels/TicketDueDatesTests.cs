@@ -180,6 +180,39 @@ public sealed class TicketDueDatesTests
         AssertNear(Local(3, 2, 10, 0), At(recomputed.GetProperty("serviceLevel"), "ownDueAt"));
         Assert.Equal("ServiceLevelRecomputed", recomputed.TicketTimelineLast());
     }
+
+    [Fact]
+    public async Task DeskSearch_FiltersOverdueAndDueSoon_SortsByDueDate_AndShowsTheState()
+    {
+        using var factory = new MesaApiFactory();
+        var cast = await TicketCast.For(factory);
+        var low = (await TicketApi.OpenAsync(cast.RequesterA, "Solicitud de software", urgency: "Low")).GetProperty("id").GetInt32();
+        var high = (await TicketApi.OpenAsync(cast.RequesterA, "Proyector del aula 3", urgency: "High")).GetProperty("id").GetInt32();
+        var veryHigh = (await TicketApi.OpenAsync(cast.RequesterA, "Servidor caído", urgency: "VeryHigh")).GetProperty("id").GetInt32();
+
+        // Monday 10:00: VeryHigh had to be owned by 09:00; High by 12:00; Low by Wednesday.
+        factory.Clock.SetUtcNow(Local(3, 2, 10, 0));
+        var technician = await factory.SignInAsync(cast.Technician.Email, MesaApiFactory.DefaultPassword);
+        async Task<List<JsonElement>> SearchAsync(string query) =>
+            (await (await (await technician.Client.GetAsync($"/api/v1/tickets?{query}")).EnsureSuccessAsync()).JsonAsync()).GetProperty("items").EnumerateArray().ToList();
+
+        var overdue = await SearchAsync("overdue=true");
+        var dueSoon = await SearchAsync("dueWithinHours=3");
+        var byDueDate = await SearchAsync("sort=dueAt");
+        var bad = await technician.Client.GetAsync("/api/v1/tickets?overdue=quizas");
+
+        Assert.Equal([veryHigh], overdue.Select(t => t.GetProperty("id").GetInt32()));
+        Assert.Equal("Breached", overdue[0].GetProperty("slaState").GetString());
+        Assert.Equal([high], dueSoon.Select(t => t.GetProperty("id").GetInt32()));
+        Assert.Equal("OnTrack", dueSoon[0].GetProperty("slaState").GetString());
+        AssertNear(Local(3, 2, 12, 0), At(dueSoon[0], "ownDueAt"));
+        Assert.Equal([veryHigh, high, low], byDueDate.Select(t => t.GetProperty("id").GetInt32()));
+        var problem = await bad.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("overdue", out _));
+        var queue = (await (await (await technician.Client.GetAsync("/api/v1/tickets/queue")).EnsureSuccessAsync()).JsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal([low, high, veryHigh], queue.Select(t => t.GetProperty("id").GetInt32()));
+        Assert.Equal("Breached", queue[2].GetProperty("slaState").GetString());
+    }
 }
 
 internal static class TicketTimelineExtensions
