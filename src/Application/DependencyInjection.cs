@@ -30,6 +30,8 @@ public static class DependencyInjection
         services.AddScoped<TicketNotifier>();
         services.AddScoped<Tickets.Contracts.ITicketsModule, Tickets.TicketsModule>();
         services.AddScoped<IInboxReplies, InboxReplies>();
+        services.AddSingleton<ServiceLevels.ServiceLevelCache>();
+        services.AddScoped<ServiceLevels.Contracts.IServiceLevelCatalog, ServiceLevels.ServiceLevelCatalog>();
         return services;
     }
 

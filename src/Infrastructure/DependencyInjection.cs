@@ -6,6 +6,7 @@ using MesaServicios.Application.Notifications;
 using MesaServicios.Application.Notifications.Links;
 using MesaServicios.Application.Tickets;
 using MesaServicios.Application.Users;
+using MesaServicios.Application.ServiceLevels;
 using MesaServicios.Infrastructure.Common;
 using MesaServicios.Infrastructure.Common.Health;
 using MesaServicios.Infrastructure.Common.Jobs;
@@ -52,6 +53,10 @@ public static class DependencyInjection
             .Validate(TicketsOptions.IsValid, "Tickets: AutoCloseAfterDays and IdempotencyRetentionHours must be at least 1; PriorityMatrix 5 rows of 5 levels 1..5 (or empty).")
             .ValidateOnStart();
 
+        services.AddOptions<ServiceLevelsOptions>().Bind(configuration.GetSection(ServiceLevelsOptions.Section))
+            .Validate(ServiceLevelsOptions.IsValid, "ServiceLevels: WarningPercent 1..99, CacheSeconds ≥ 0, EscalationLevels among OwnNearing, OwnMissed, ResolveNearing, ResolveMissed, AutoCloseWarning.")
+            .ValidateOnStart();
+
         AddPersistence(services, configuration, paths);
         AddIdentity(services, configuration, paths);
         AddMail(services, configuration);
@@ -94,6 +99,7 @@ public static class DependencyInjection
         services.AddScoped<INotificationsDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
         services.AddScoped<IInboxDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
         services.AddScoped<ITicketsDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
+        services.AddScoped<IServiceLevelsDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
         services.AddSingleton<ITicketNumbers, TicketNumbers>();
         // Built by the container (not passed as an instance) so that it is disposed with the host: its writer
         // connection is closed and its checkpoint loop stopped.

@@ -13,6 +13,7 @@ using MesaServicios.WebApi.Tickets.Attachments;
 using MesaServicios.WebApi.Notifications;
 using MesaServicios.WebApi.Inbox;
 using MesaServicios.WebApi.Tickets;
+using MesaServicios.WebApi.ServiceLevels;
 using MesaServicios.WebApi.Users;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
@@ -105,12 +106,15 @@ app.MapActionLinkEndpoints();
 app.MapTriageEndpoints();
 app.MapTicketEndpoints();
 app.MapTicketCategoryEndpoints();
+app.MapServiceLevelEndpoints();
+app.MapTicketServiceLevelEndpoints();
 
 if (app.Services.GetRequiredService<IOptions<JobsOptions>>().Value.Enabled)
 {
     RecurringJobs.Register(
         app.Services.GetRequiredService<IRecurringJobManager>(),
-        app.Services.GetRequiredService<IOptions<InboxOptions>>().Value);
+        app.Services.GetRequiredService<IOptions<InboxOptions>>().Value,
+        app.Services.GetRequiredService<IOptions<MesaServicios.Application.ServiceLevels.ServiceLevelsOptions>>().Value);
 }
 
 await app.RunAsync();

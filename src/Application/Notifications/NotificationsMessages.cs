@@ -27,6 +27,7 @@ internal static class NotificationsMessages
         ["notifications.ticket.closed.title"] = ("Ticket #{0} cerrado: {1}", "Ticket #{0} closed: {1}"),
         ["notifications.ticket.sla_warning.title"] = ("El ticket #{0} está por vencer: {1}", "Ticket #{0} is nearly due: {1}"),
         ["notifications.ticket.escalated.title"] = ("Ticket #{0} escalado: {1}", "Ticket #{0} escalated: {1}"),
+        ["notifications.ticket.auto_close_warning.title"] = ("Tu ticket #{0} se cerrará pronto: {1}", "Your ticket #{0} closes soon: {1}"),
         ["notifications.ticket.observer_added.title"] = ("Ahora eres observador del ticket #{0}: {1}", "You are now an observer of ticket #{0}: {1}"),
 
         // Opening sentence of each message
@@ -46,6 +47,11 @@ internal static class NotificationsMessages
         ["notifications.ticket.closed.automatic.intro"] = ("El ticket se cerró automáticamente porque la solución no recibió respuesta en el plazo establecido.", "The ticket was closed automatically because the solution got no answer in time."),
         ["notifications.ticket.sla_warning.intro"] = ("El ticket está cerca de su fecha límite de atención ({2}).", "The ticket is close to its service-level due date ({2})."),
         ["notifications.ticket.escalated.intro"] = ("El ticket incumplió su nivel de servicio ({2}) y fue escalado a la coordinación.", "The ticket missed its service level ({2}) and was escalated to the coordination."),
+        ["notifications.ticket.auto_close_warning.intro"] = ("El ticket tiene una solución sin respuesta y se cerrará automáticamente el {2}. Si el problema sigue, recházala indicando el motivo; si quedó resuelto, apruébala.", "The ticket has a solution without an answer and closes automatically on {2}. If the problem remains, reject it with the reason; if it is solved, approve it."),
+        ["notifications.level.OwnNearing"] = ("plazo para asumir el ticket por vencer", "time to own the ticket nearly up"),
+        ["notifications.level.OwnMissed"] = ("plazo para asumir el ticket vencido", "time to own the ticket missed"),
+        ["notifications.level.ResolveNearing"] = ("plazo para resolver por vencer", "time to resolve nearly up"),
+        ["notifications.level.ResolveMissed"] = ("plazo para resolver vencido", "time to resolve missed"),
         ["notifications.ticket.observer_added.intro"] = ("Te agregaron como observador de este ticket: recibirás sus seguimientos y su solución.", "You were added as an observer of this ticket: you will receive its follow-ups and its solution."),
 
         // Labels

@@ -21,7 +21,10 @@ public sealed record TicketListItem(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? SolvedAt,
-    DateTimeOffset? ClosedAt)
+    DateTimeOffset? ClosedAt,
+    DateTimeOffset? OwnDueAt = null,
+    DateTimeOffset? ResolveDueAt = null,
+    ServiceLevelState SlaState = ServiceLevelState.None)
 {
     /// <summary>How people name it: <c>#N</c>.</summary>
     public string Number => $"#{Id}";
@@ -33,6 +36,25 @@ public sealed record TicketListItem(
     public static readonly Expression<Func<Ticket, TicketListItem>> Projection = t => new TicketListItem(
         t.Id, t.Title, t.Status, t.Type, t.Urgency, t.Impact, t.Priority, t.Source, t.RequesterId, t.RequesterName,
         t.RequesterDepartment, t.CategoryId, t.AssignedTechnicianId, t.CreatedAt, t.UpdatedAt, t.SolvedAt, t.ClosedAt);
+
+    /// <summary>
+    /// As <see cref="Projection"/>, with the due dates and the service-level state at <paramref name="now"/>
+    /// (computed in SQL, the same rules as <see cref="ServiceLevelClock.StateAt"/>).
+    /// </summary>
+    public static Expression<Func<Ticket, TicketListItem>> ProjectionAt(DateTimeOffset now) => t => new TicketListItem(
+        t.Id, t.Title, t.Status, t.Type, t.Urgency, t.Impact, t.Priority, t.Source, t.RequesterId, t.RequesterName,
+        t.RequesterDepartment, t.CategoryId, t.AssignedTechnicianId, t.CreatedAt, t.UpdatedAt, t.SolvedAt, t.ClosedAt,
+        t.ServiceLevel.OwnTargetMinutes > 0 ? t.ServiceLevel.OwnDueAt : null,
+        t.ServiceLevel.OwnTargetMinutes > 0 ? t.ServiceLevel.ResolveDueAt : null,
+        t.ServiceLevel.OwnTargetMinutes == 0 ? ServiceLevelState.None
+            : (t.FirstResponseAt != null ? t.FirstResponseAt.Value > t.ServiceLevel.OwnDueAt : now > t.ServiceLevel.OwnDueAt)
+                || (t.ServiceLevel.PausedSince != null ? t.ServiceLevel.PausedSince.Value > t.ServiceLevel.ResolveDueAt : now > t.ServiceLevel.ResolveDueAt)
+                ? ServiceLevelState.Breached
+            : t.Status == TicketStatus.Solved || t.Status == TicketStatus.Closed ? ServiceLevelState.Met
+            : (t.FirstResponseAt == null && now >= t.ServiceLevel.OwnWarnAt)
+                || (t.ServiceLevel.PausedSince != null ? t.ServiceLevel.PausedSince.Value >= t.ServiceLevel.ResolveWarnAt : now >= t.ServiceLevel.ResolveWarnAt)
+                ? ServiceLevelState.AtRisk
+            : ServiceLevelState.OnTrack);
 }
 
 /// <summary>Page and size shared by every ticket list.</summary>

@@ -10,7 +10,7 @@ namespace MesaServicios.Domain.Tickets;
 /// every change in its history. Every change increments <see cref="Version"/>, the concurrency token.
 /// Nothing is ever deleted.
 /// </summary>
-public sealed class Ticket : Entity
+public sealed partial class Ticket : Entity
 {
     public const int TitleMinLength = 5;
     public const int TitleMaxLength = 150;
@@ -207,7 +207,7 @@ public sealed class Ticket : Entity
             TicketAction.PutPending => Status == TicketStatus.InProgress,
             TicketAction.Solve => Status is TicketStatus.InProgress or TicketStatus.Pending,
             TicketAction.Approve or TicketAction.Reject or TicketAction.CloseAutomatically => Status == TicketStatus.Solved,
-            TicketAction.SetImpact or TicketAction.SetCategory => open,
+            TicketAction.SetImpact or TicketAction.SetCategory or TicketAction.SetUrgency => open,
             _ => false,
         };
     }

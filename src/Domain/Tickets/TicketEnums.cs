@@ -72,6 +72,7 @@ public enum TicketAction
     SetImpact,
     SetCategory,
     CloseAutomatically,
+    SetUrgency,
 }
 
 /// <summary>What a timeline entry records (besides follow-ups and solutions, which have their own records).</summary>
@@ -89,6 +90,9 @@ public enum TicketHistoryKind
     Approved = 10,
     Rejected = 11,
     Closed = 12,
+    UrgencyChanged = 13,
+    Escalated = 14,
+    ServiceLevelRecomputed = 15,
 }
 
 /// <summary>What the requester decided about a proposed solution.</summary>

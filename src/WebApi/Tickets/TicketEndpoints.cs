@@ -72,7 +72,13 @@ public sealed class SearchTicketsRequest
     /// <summary>Words in the title or description, in any case and with or without accents ("impresion" finds "Impresión").</summary>
     public string? Text { get; init; }
 
-    /// <summary>id, createdAt, updatedAt, priority, urgency, status, title; "-" first for descending. Default -createdAt.</summary>
+    /// <summary>true: open tickets that missed a running target (time to own while unowned, time to resolve while not paused).</summary>
+    public string? Overdue { get; init; }
+
+    /// <summary>Open tickets with a running target due within this many hours.</summary>
+    public string? DueWithinHours { get; init; }
+
+    /// <summary>id, createdAt, updatedAt, priority, urgency, status, title, dueAt (time to resolve); "-" first for descending. Default -createdAt.</summary>
     public string? Sort { get; init; }
 
     public string? Page { get; init; }
@@ -99,7 +105,9 @@ public sealed class SearchTicketsRequest
             Text,
             Sort,
             Parse<int>(Page, "page", failures) ?? 1,
-            Parse<int>(PageSize, "pageSize", failures) ?? Paging.DefaultPageSize);
+            Parse<int>(PageSize, "pageSize", failures) ?? Paging.DefaultPageSize,
+            Parse<bool>(Overdue, "overdue", failures),
+            Parse<int>(DueWithinHours, "dueWithinHours", failures));
         return failures.Count == 0 ? query : throw new ValidationException(failures);
     }
 
@@ -193,7 +201,7 @@ internal static class TicketEndpoints
                 Results.Ok(await sender.Send(request.ToQuery(), ct)))
             .RequireAuthorization(Policies.Technician)
             .WithSummary("Search tickets (desk): filters by status, type, urgency, priority, category, technician, requester, department, observer, creation dates and text; sorted; paged (≤100) with the total.")
-            .WithDescription("Example: `GET /api/v1/tickets?status=New&status=InProgress&urgency=High&text=impresora&sort=-priority&page=1&pageSize=20`")
+            .WithDescription("Example: `GET /api/v1/tickets?status=New&status=InProgress&urgency=High&text=impresora&sort=-priority&page=1&pageSize=20`; due dates: `GET /api/v1/tickets?overdue=true&sort=dueAt` or `?dueWithinHours=4`. Each item carries `ownDueAt`, `resolveDueAt` and `slaState` (OnTrack, AtRisk, Breached, Met).")
             .Produces<PagedResult<TicketListItem>>()
             .ProducesValidationProblem();
 

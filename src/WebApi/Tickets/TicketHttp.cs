@@ -28,13 +28,19 @@ internal static class TicketHttp
     public static IResult Ok(HttpContext http, TicketDetails details)
     {
         http.Response.Headers.ETag = ETag(details.Version);
-        return Results.Ok(details);
+        return Results.Ok(AsOfNow(http, details));
     }
+
+    /// <summary>The service-level state as it is now (the details were built as of the ticket's last change).</summary>
+    private static TicketDetails AsOfNow(HttpContext http, TicketDetails details) =>
+        details.ServiceLevel is { } sla
+            ? details with { ServiceLevel = sla.At(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()) }
+            : details;
 
     public static IResult Created(HttpContext http, TicketDetails details)
     {
         http.Response.Headers.ETag = ETag(details.Version);
-        return Results.Created($"/api/v1/tickets/{details.Id}", details);
+        return Results.Created($"/api/v1/tickets/{details.Id}", AsOfNow(http, details));
     }
 }
 

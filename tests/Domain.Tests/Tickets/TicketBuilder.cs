@@ -101,6 +101,9 @@ internal static class TicketBuilder
             case TicketAction.SetCategory:
                 ticket.SetCategory(actor!, 3, now);
                 break;
+            case TicketAction.SetUrgency:
+                ticket.ChangeUrgency(actor!, Urgency.VeryHigh, PriorityMatrix.Default, new ServiceLevelTerms(60, 600, 75, 600), MesaServicios.Domain.ServiceLevels.BusinessCalendar.Default, now);
+                break;
             case TicketAction.CloseAutomatically when actor is not null:
                 // Only the system closes automatically: the check every caller goes through.
                 ticket.EnsureCan(action, actor);

@@ -30,6 +30,7 @@ public sealed class TicketTransitionTests
         [TicketAction.SetImpact] = new() { [N] = N, [P] = P, [W] = W },
         [TicketAction.SetCategory] = new() { [N] = N, [P] = P, [W] = W },
         [TicketAction.CloseAutomatically] = new() { [S] = C },
+        [TicketAction.SetUrgency] = new() { [N] = N, [P] = P, [W] = W },
     };
 
     /// <summary>Who may attempt each action at all.</summary>
@@ -49,6 +50,7 @@ public sealed class TicketTransitionTests
         [TicketAction.SetImpact] = ["desk"],
         [TicketAction.SetCategory] = ["desk"],
         [TicketAction.CloseAutomatically] = ["system"],
+        [TicketAction.SetUrgency] = ["desk"],
     };
 
     private static readonly string[] ActorNames = ["requester", "observer", "desk", "stranger", "system"];

@@ -50,6 +50,7 @@ public static class NotificationMatrix
     public const string TicketClosed = "ticket.closed";
     public const string TicketSlaWarning = "ticket.sla_warning";
     public const string TicketEscalated = "ticket.escalated";
+    public const string TicketAutoCloseWarning = "ticket.auto_close_warning";
     public const string TicketObserverAdded = "ticket.observer_added";
     public const string PasswordReset = "users.password_reset";
     public const string AccountInvitation = "users.invitation";
@@ -67,6 +68,7 @@ public static class NotificationMatrix
         new(TicketClosed, Audience.Requester | Audience.Observers | Audience.AssignedTechnician),
         new(TicketSlaWarning, Audience.AssignedOrAllTechnicians, TechniciansOnly: true),
         new(TicketEscalated, Audience.Administrators, TechniciansOnly: true),
+        new(TicketAutoCloseWarning, Audience.Requester),
         new(TicketObserverAdded, Audience.NewObserver),
         new(PasswordReset, Audience.None, Security: true),
         new(AccountInvitation, Audience.None, Security: true),

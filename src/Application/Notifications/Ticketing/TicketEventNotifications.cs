@@ -19,6 +19,7 @@ internal sealed class TicketEventNotifications(TicketNotifier notifier) :
     INotificationHandler<TicketRejectedIntegrationEvent>,
     INotificationHandler<TicketClosedIntegrationEvent>,
     INotificationHandler<TicketEscalatedIntegrationEvent>,
+    INotificationHandler<TicketAutoCloseWarningIntegrationEvent>,
     INotificationHandler<TicketObserverAddedIntegrationEvent>,
     INotificationHandler<TicketObserverRemovedIntegrationEvent>
 {
@@ -76,6 +77,12 @@ internal sealed class TicketEventNotifications(TicketNotifier notifier) :
                 notification,
                 Participants(notification),
                 IntroArgument: notification.Level),
+            cancellationToken);
+
+    /// <summary>One business day before a solved ticket closes itself, the requester is reminded to answer.</summary>
+    public ValueTask Handle(TicketAutoCloseWarningIntegrationEvent notification, CancellationToken cancellationToken) =>
+        notifier.NotifyAsync(
+            new TicketNotice(NotificationMatrix.TicketAutoCloseWarning, notification, Participants(notification), IntroArgument: notification.ClosesAt),
             cancellationToken);
 
     public ValueTask Handle(TicketObserverAddedIntegrationEvent notification, CancellationToken cancellationToken) =>

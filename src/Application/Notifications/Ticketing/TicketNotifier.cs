@@ -156,6 +156,20 @@ internal sealed class TicketNotifier(
         yield return new EmailLink(Messages.Get("notifications.email.reject", culture), prefix + protector.Protect(reject.Id));
     }
 
+    private static readonly TimeZoneInfo Bogota = FindBogota();
+
+    private static TimeZoneInfo FindBogota()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("America/Bogota");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.CreateCustomTimeZone("America/Bogota", TimeSpan.FromHours(-5), "Colombia", "Colombia");
+        }
+    }
+
     private static (string Title, string Intro) Codes(TicketNotice notice, Audience role)
     {
         var title = $"notifications.{notice.Kind}.title";
@@ -173,6 +187,10 @@ internal sealed class TicketNotifier(
     private static object? Argument(TicketNotice notice, IReadOnlyDictionary<Guid, string> names, CultureInfo culture) => notice.Kind switch
     {
         NotificationMatrix.TicketAssigned => notice.Event.AssignedTechnicianId is { } t && names.TryGetValue(t, out var name) ? name : Messages.Get("notifications.label.unassigned", culture),
+        NotificationMatrix.TicketSlaWarning or NotificationMatrix.TicketEscalated when notice.IntroArgument is string level && Messages.Has($"notifications.level.{level}")
+            => Messages.Get($"notifications.level.{level}", culture),
+        NotificationMatrix.TicketAutoCloseWarning when notice.IntroArgument is DateTimeOffset closesAt
+            => TimeZoneInfo.ConvertTime(closesAt, Bogota).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         _ => notice.IntroArgument,
     };
 

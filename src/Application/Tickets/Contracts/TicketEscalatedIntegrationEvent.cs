@@ -11,4 +11,10 @@ public sealed record TicketEscalatedIntegrationEvent : TicketIntegrationEvent
 
     /// <summary>True when the target was missed and the administrators must hear of it; false for an early warning.</summary>
     public required bool ToAdministrators { get; init; }
+
+    /// <summary>The target's due date (time to own for the Own levels, time to resolve otherwise).</summary>
+    public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>The ticket's priority after the escalation (missing the time to own raises it one step).</summary>
+    public string? Priority { get; init; }
 }

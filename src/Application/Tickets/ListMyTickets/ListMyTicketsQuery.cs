@@ -18,7 +18,7 @@ internal sealed class ListMyTicketsValidator : AbstractValidator<ListMyTicketsQu
     }
 }
 
-internal sealed class ListMyTicketsQueryHandler(ITicketsDbContext db, ICurrentUser currentUser)
+internal sealed class ListMyTicketsQueryHandler(ITicketsDbContext db, ICurrentUser currentUser, TimeProvider clock)
     : IQueryHandler<ListMyTicketsQuery, PagedResult<TicketListItem>>
 {
     public async ValueTask<PagedResult<TicketListItem>> Handle(ListMyTicketsQuery query, CancellationToken cancellationToken)
@@ -34,7 +34,7 @@ internal sealed class ListMyTicketsQueryHandler(ITicketsDbContext db, ICurrentUs
         var items = await mine
             .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
             .Skip(TicketPaging.Skip(query.Page, query.PageSize)).Take(query.PageSize)
-            .Select(TicketListItem.Projection)
+            .Select(TicketListItem.ProjectionAt(clock.GetUtcNow()))
             .ToListAsync(cancellationToken);
         return new PagedResult<TicketListItem>(items, query.Page, query.PageSize, total);
     }

@@ -12,6 +12,8 @@ using MesaServicios.Application.Tickets.GetTicket;
 using MesaServicios.Domain.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MesaServicios.Application.ServiceLevels.Contracts;
+using MesaServicios.Application.Tickets.DueDates;
 
 namespace MesaServicios.Application.Tickets.OpenTicket;
 
@@ -74,7 +76,8 @@ internal sealed class OpenTicketCommandHandler(
     AttachmentIntake intake,
     ITransactionRunner transactions,
     ITicketNumbers numbers,
-    IOptions<TicketsOptions> options) : ICommandHandler<OpenTicketCommand, OpenTicketResult>
+    IOptions<TicketsOptions> options,
+    IServiceLevelCatalog serviceLevels) : ICommandHandler<OpenTicketCommand, OpenTicketResult>
 {
     public async ValueTask<OpenTicketResult> Handle(OpenTicketCommand command, CancellationToken cancellationToken)
     {
@@ -125,6 +128,7 @@ internal sealed class OpenTicketCommandHandler(
             ReferencesTicketId = command.ReferencesTicketId,
         };
         var ticket = Ticket.Open(draft, options.Value.BuildPriorityMatrix(), now, await numbers.NextAsync(cancellationToken));
+        await ticket.StartDueDatesAsync(serviceLevels, cancellationToken);
         ticket.LinkAttachments(actor, null, files, now);
 
         // Not saved here: the command's transaction saves the ticket with its notifications once all is prepared,

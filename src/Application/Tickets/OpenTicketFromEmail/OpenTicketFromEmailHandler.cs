@@ -7,6 +7,8 @@ using MesaServicios.Domain.Tickets;
 using MesaServicios.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MesaServicios.Application.ServiceLevels.Contracts;
+using MesaServicios.Application.Tickets.DueDates;
 
 namespace MesaServicios.Application.Tickets.OpenTicketFromEmail;
 
@@ -23,7 +25,8 @@ internal sealed class OpenTicketFromEmailHandler(
     TimeProvider clock,
     AttachmentIntake intake,
     ITicketNumbers numbers,
-    IOptions<TicketsOptions> options) : ICommandHandler<OpenTicketFromEmailCommand, EmailTicketResult>
+    IOptions<TicketsOptions> options,
+    IServiceLevelCatalog serviceLevels) : ICommandHandler<OpenTicketFromEmailCommand, EmailTicketResult>
 {
     public async ValueTask<EmailTicketResult> Handle(OpenTicketFromEmailCommand command, CancellationToken cancellationToken)
     {
@@ -68,6 +71,7 @@ internal sealed class OpenTicketFromEmailHandler(
             chunks[0],
             type) with { ReferencesTicketId = references };
         var ticket = Ticket.Open(draft, options.Value.BuildPriorityMatrix(), now, await numbers.NextAsync(cancellationToken));
+        await ticket.StartDueDatesAsync(serviceLevels, cancellationToken);
         foreach (var part in rest)
         {
             ticket.AddFollowUp(actor, continuation + part, false, TicketSource.Email, now);

@@ -6,6 +6,8 @@ using MesaServicios.Application.Common.Security;
 using MesaServicios.Application.Tickets.GetTicket;
 using MesaServicios.Domain.Tickets;
 using Microsoft.Extensions.Options;
+using MesaServicios.Application.ServiceLevels.Contracts;
+using MesaServicios.Application.Tickets.DueDates;
 
 namespace MesaServicios.Application.Tickets.OpenTicketOnBehalf;
 
@@ -43,7 +45,8 @@ internal sealed class OpenTicketOnBehalfCommandHandler(
     ISender sender,
     TimeProvider clock,
     ITicketNumbers numbers,
-    IOptions<TicketsOptions> options) : ICommandHandler<OpenTicketOnBehalfCommand, TicketDetails>
+    IOptions<TicketsOptions> options,
+    IServiceLevelCatalog serviceLevels) : ICommandHandler<OpenTicketOnBehalfCommand, TicketDetails>
 {
     public async ValueTask<TicketDetails> Handle(OpenTicketOnBehalfCommand command, CancellationToken cancellationToken)
     {
@@ -66,6 +69,8 @@ internal sealed class OpenTicketOnBehalfCommandHandler(
             ObserverIds = observers.Select(o => o.Id).ToList(),
         };
         var ticket = Ticket.Open(draft, options.Value.BuildPriorityMatrix(), clock.GetUtcNow(), await numbers.NextAsync(cancellationToken));
+
+        await ticket.StartDueDatesAsync(serviceLevels, cancellationToken);
 
         // Saved by the command's transaction, with its notifications, once everything is prepared.
         db.Tickets.Add(ticket);

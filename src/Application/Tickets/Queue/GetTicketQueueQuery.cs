@@ -22,7 +22,7 @@ internal sealed class GetTicketQueueValidator : AbstractValidator<GetTicketQueue
     }
 }
 
-internal sealed class GetTicketQueueQueryHandler(ITicketsDbContext db, ICurrentUser currentUser)
+internal sealed class GetTicketQueueQueryHandler(ITicketsDbContext db, ICurrentUser currentUser, TimeProvider clock)
     : IQueryHandler<GetTicketQueueQuery, PagedResult<TicketListItem>>
 {
     public async ValueTask<PagedResult<TicketListItem>> Handle(GetTicketQueueQuery query, CancellationToken cancellationToken)
@@ -35,7 +35,7 @@ internal sealed class GetTicketQueueQueryHandler(ITicketsDbContext db, ICurrentU
         var items = await queue
             .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id)
             .Skip(TicketPaging.Skip(query.Page, query.PageSize)).Take(query.PageSize)
-            .Select(TicketListItem.Projection)
+            .Select(TicketListItem.ProjectionAt(clock.GetUtcNow()))
             .ToListAsync(cancellationToken);
         return new PagedResult<TicketListItem>(items, query.Page, query.PageSize, total);
     }

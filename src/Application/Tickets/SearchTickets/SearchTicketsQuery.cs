@@ -28,7 +28,9 @@ public sealed record SearchTicketsQuery(
     string? Text = null,
     string? Sort = null,
     int Page = 1,
-    int PageSize = Paging.DefaultPageSize) : IQuery<PagedResult<TicketListItem>>;
+    int PageSize = Paging.DefaultPageSize,
+    bool? Overdue = null,
+    int? DueWithinHours = null) : IQuery<PagedResult<TicketListItem>>;
 
 internal sealed class SearchTicketsValidator : AbstractValidator<SearchTicketsQuery>
 {
@@ -42,12 +44,13 @@ internal sealed class SearchTicketsValidator : AbstractValidator<SearchTicketsQu
             .WithMessage(_ => Messages.Get("tickets.date_range_invalid"));
         RuleFor(q => q.Text).MaximumLength(200);
         RuleFor(q => q.Department).MaximumLength(150);
+        RuleFor(q => q.DueWithinHours).InclusiveBetween(1, 24 * 366).WithMessage(_ => Messages.Get("common.invalid_value"));
     }
 }
 
-internal sealed class SearchTicketsQueryHandler(ITicketsDbContext db) : IQueryHandler<SearchTicketsQuery, PagedResult<TicketListItem>>
+internal sealed class SearchTicketsQueryHandler(ITicketsDbContext db, TimeProvider clock) : IQueryHandler<SearchTicketsQuery, PagedResult<TicketListItem>>
 {
-    public static readonly string[] SortFields = ["id", "createdAt", "updatedAt", "priority", "urgency", "status", "title"];
+    public static readonly string[] SortFields = ["id", "createdAt", "updatedAt", "priority", "urgency", "status", "title", "dueAt"];
 
     /// <summary>A category and all its descendants (the tree is small: read whole).</summary>
     private async Task<List<int>> CategoryBranchAsync(int categoryId, CancellationToken cancellationToken)
@@ -137,10 +140,12 @@ internal sealed class SearchTicketsQueryHandler(ITicketsDbContext db) : IQueryHa
             tickets = tickets.Where(t => t.SearchText.Contains(text));
         }
 
+        var now = clock.GetUtcNow();
+        tickets = DueDates.TicketDueFilters.Apply(tickets, query.Overdue, query.DueWithinHours, now);
         var total = await tickets.CountAsync(cancellationToken);
         var items = await Sort(tickets, query.Sort)
             .Skip(TicketPaging.Skip(query.Page, query.PageSize)).Take(query.PageSize)
-            .Select(TicketListItem.Projection)
+            .Select(TicketListItem.ProjectionAt(now))
             .ToListAsync(cancellationToken);
         return new PagedResult<TicketListItem>(items, query.Page, query.PageSize, total);
     }
@@ -163,6 +168,8 @@ internal sealed class SearchTicketsQueryHandler(ITicketsDbContext db) : IQueryHa
             ("status", true) => tickets.OrderByDescending(t => t.Status),
             ("title", false) => tickets.OrderBy(t => t.Title),
             ("title", true) => tickets.OrderByDescending(t => t.Title),
+            ("dueAt", false) => DueDates.TicketDueFilters.ByDueDate(tickets, descending: false),
+            ("dueAt", true) => DueDates.TicketDueFilters.ByDueDate(tickets, descending: true),
             (_, false) => tickets.OrderBy(t => t.CreatedAt),
             _ => tickets.OrderByDescending(t => t.CreatedAt),
         };

@@ -1,5 +1,6 @@
 using Hangfire;
 using MesaServicios.Application.Inbox;
+using MesaServicios.Application.ServiceLevels;
 using MesaServicios.Infrastructure.Inbox;
 using MesaServicios.Infrastructure.Notifications;
 using MesaServicios.Infrastructure.Tickets;
@@ -9,7 +10,7 @@ namespace MesaServicios.Infrastructure.Common.Jobs;
 /// <summary>Every recurring job of the desk, registered (idempotently) at start.</summary>
 public static class RecurringJobs
 {
-    public static void Register(IRecurringJobManager jobs, InboxOptions? inbox = null)
+    public static void Register(IRecurringJobManager jobs, InboxOptions? inbox = null, ServiceLevelsOptions? serviceLevels = null)
     {
         jobs.AddOrUpdate<DeliverOutboxJob>(DeliverOutboxJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         if (inbox is null || inbox.Enabled)
@@ -21,5 +22,6 @@ public static class RecurringJobs
             jobs.RemoveIfExists(IngestMailJob.RecurringId);
         }
         jobs.AddOrUpdate<AutoCloseSolvedTicketsJob>(AutoCloseSolvedTicketsJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
+        jobs.AddOrUpdate<EscalateTicketsJob>(EscalateTicketsJob.RecurringId, job => job.RunAsync(CancellationToken.None), serviceLevels?.EscalationCron ?? "*/5 * * * *");
     }
 }
