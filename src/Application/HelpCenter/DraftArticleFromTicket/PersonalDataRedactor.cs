@@ -28,7 +28,7 @@ internal sealed partial class PersonalDataRedactor
     public string Redact(string text)
     {
         var result = Email().Replace(text, EmailPlaceholder);
-        result = Phone().Replace(result, m => m.Value.Count(char.IsAsciiDigit) >= 7 ? PhonePlaceholder : m.Value);
+        result = Phone().Replace(result, m => m.Value.Count(char.IsAsciiDigit) >= 7 && !Date().IsMatch(m.Value) ? PhonePlaceholder : m.Value);
         result = Word().Replace(result, m => _nameWords.Contains(TextFolding.Fold(m.Value)) ? NamePlaceholder : m.Value);
 
         // "[nombre] [nombre]" → "[nombre]"
@@ -40,6 +40,10 @@ internal sealed partial class PersonalDataRedactor
 
     [GeneratedRegex(@"(?<![\p{L}\p{N}])\+?\d[\d \-.()]{5,}\d(?![\p{L}\p{N}])")]
     private static partial Regex Phone();
+
+    /// <summary>Dates are not phone numbers: 2026-03-02, 02/03/2026, 02.03.2026.</summary>
+    [GeneratedRegex(@"^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})$")]
+    private static partial Regex Date();
 
     [GeneratedRegex(@"\p{L}[\p{L}\p{Mn}'’]*")]
     private static partial Regex Word();
