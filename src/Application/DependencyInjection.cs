@@ -1,5 +1,6 @@
 using FluentValidation;
 using MesaServicios.Application.Common.Events;
+using MesaServicios.Application.Common.Reference;
 using MesaServicios.Application.Inbox;
 using MesaServicios.Application.Inbox.Ingest;
 using MesaServicios.Application.Notifications;
@@ -32,6 +33,10 @@ public static class DependencyInjection
         services.AddScoped<IInboxReplies, InboxReplies>();
         services.AddSingleton<ServiceLevels.ServiceLevelCache>();
         services.AddScoped<ServiceLevels.Contracts.IServiceLevelCatalog, ServiceLevels.ServiceLevelCatalog>();
+        services.AddReferenceDataContributors(assembly);
+        services.AddSingleton<HelpCenter.Reference.ReferenceDataCatalog>();
+        services.AddScoped<HelpCenter.HelpArticleWriting>();
+        services.AddScoped<HelpCenter.SearchHelpArticles.HelpArticleFinder>();
         return services;
     }
 

@@ -11,6 +11,7 @@ using MesaServicios.Infrastructure.Common;
 using MesaServicios.Infrastructure.Common.Health;
 using MesaServicios.Infrastructure.Common.Jobs;
 using MesaServicios.Infrastructure.Common.Persistence;
+using MesaServicios.Infrastructure.HelpCenter;
 using MesaServicios.Infrastructure.Inbox;
 using MesaServicios.Infrastructure.Notifications;
 using MesaServicios.Infrastructure.Tickets.Attachments;
@@ -62,6 +63,7 @@ public static class DependencyInjection
         AddMail(services, configuration);
         AddJobs(services, configuration, paths);
         services.AddTicketAttachments(configuration, paths);
+        services.AddHelpCenter(configuration);
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])

@@ -9,6 +9,7 @@ using MesaServicios.Infrastructure.Common.Jobs;
 using MesaServicios.Infrastructure.Common.Persistence;
 using MesaServicios.Application.Inbox;
 using MesaServicios.WebApi.Common;
+using MesaServicios.WebApi.HelpCenter;
 using MesaServicios.WebApi.Tickets.Attachments;
 using MesaServicios.WebApi.Notifications;
 using MesaServicios.WebApi.Inbox;
@@ -108,6 +109,8 @@ app.MapTicketEndpoints();
 app.MapTicketCategoryEndpoints();
 app.MapServiceLevelEndpoints();
 app.MapTicketServiceLevelEndpoints();
+app.MapHelpEndpoints();
+app.MapReferenceEndpoints();
 
 if (app.Services.GetRequiredService<IOptions<JobsOptions>>().Value.Enabled)
 {
