@@ -10,6 +10,7 @@ using MesaServicios.Infrastructure.Common;
 using MesaServicios.Infrastructure.Common.Health;
 using MesaServicios.Infrastructure.Common.Jobs;
 using MesaServicios.Infrastructure.Common.Persistence;
+using MesaServicios.Infrastructure.Common.Persistence.WriteEngine;
 using MesaServicios.Infrastructure.Inbox;
 using MesaServicios.Infrastructure.Notifications;
 using MesaServicios.Infrastructure.Tickets.Attachments;
@@ -87,6 +88,8 @@ public static class DependencyInjection
         }
 
         services.AddSingleton<ReferenceDataInterceptor>();
+        services.AddSingleton<ICachedReferenceData, UsersReferenceData>();
+        services.AddSingleton<ICachedReferenceData, NotificationsReferenceData>();
         services.AddDbContextPool<MesaDbContext>((sp, options) => options
             .UseSqlite(builder.ToString())
             .AddInterceptors(new SqlitePragmaInterceptor(), sp.GetRequiredService<ReferenceDataInterceptor>()));
@@ -131,6 +134,7 @@ public static class DependencyInjection
         services.RemoveAll<IPasswordValidator<AccountCredential>>();
         services.AddScoped<IPasswordValidator<AccountCredential>, PasswordPolicyValidator>();
         services.AddScoped<ICredentialStore, CredentialStore>();
+        services.AddScoped<IStartupSeed, FirstAdministratorSeed>();
         services.AddSingleton<SigningKeyProvider>();
         services.AddSingleton<IAccessTokenIssuer, AccessTokenIssuer>();
     }
@@ -148,6 +152,10 @@ public static class DependencyInjection
         }
 
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<ICommitObserver, OutboxCommitObserver>();
+        services.AddRecurringJobs<NotificationsRecurringJobs>();
+        services.AddRecurringJobs<InboxRecurringJobs>();
+        services.AddRecurringJobs<TicketsRecurringJobs>();
         services.AddSingleton<IActionLinkProtector, DataProtectionActionLinkProtector>();
         services.AddScoped<DeliverOutboxJob>();
         services.AddScoped<IMailSourceFactory, MailSourceFactory>();
