@@ -103,6 +103,8 @@ public static class DependencyInjection
         var writerConnectionString = builder.ToString();
         services.AddSingleton(_ => new WriteBatcher(writerConnectionString));
         services.AddScoped<ITransactionRunner, TransactionRunner>();
+        services.AddScoped<BulkInsertBuffer>();
+        services.AddScoped<IBulkInsert>(sp => sp.GetRequiredService<BulkInsertBuffer>());
     }
 
     private static void AddIdentity(IServiceCollection services, IConfiguration configuration, DataPaths paths)

@@ -84,7 +84,7 @@ public sealed class CommitObserverTests : IClassFixture<CommitObserverTests.Obse
 
         public ConcurrentQueue<(string Name, bool VisibleWhenTold)> Told { get; } = new();
 
-        public bool IsInterestedIn(ChangeTracker changes)
+        public bool IsInterestedIn(ChangeTracker changes, IBulkInsert bulk)
         {
             var added = changes.Entries<TicketCategory>().FirstOrDefault(e => e.State == EntityState.Added);
             _pending = added?.Entity.Name;

@@ -1,3 +1,4 @@
+using MesaServicios.Application.Common;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace MesaServicios.Infrastructure.Common.Persistence.WriteEngine;
@@ -11,9 +12,10 @@ public interface ICommitObserver
 {
     /// <summary>
     /// Called just before each save of the command, inside its write turn, with change detection already done by the
-    /// engine: keep it to a look at <see cref="ChangeTracker.Entries{TEntity}"/> (no queries, no detection).
+    /// engine: keep it to a look at <see cref="ChangeTracker.Entries{TEntity}"/> and at the rows written in bulk
+    /// (<see cref="IBulkInsert.Pending{T}"/>): no queries, no detection.
     /// </summary>
-    bool IsInterestedIn(ChangeTracker changes);
+    bool IsInterestedIn(ChangeTracker changes, IBulkInsert bulk);
 
     /// <summary>
     /// After the commit that holds the command. The change is saved: this must not throw and must not block (log and

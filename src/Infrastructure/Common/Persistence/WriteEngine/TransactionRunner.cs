@@ -15,7 +15,7 @@ namespace MesaServicios.Infrastructure.Common.Persistence.WriteEngine;
 /// commit that holds it is done. After the commit, the <see cref="ICommitObserver"/>s interested in what the command
 /// saved are told (e.g. Notifications starts delivering the e-mails it queued).
 /// </summary>
-internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher dispatcher, IEnumerable<ICommitObserver> observers, WriteBatcher batcher, ReferenceCache cache) : ITransactionRunner
+internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher dispatcher, IEnumerable<ICommitObserver> observers, BulkInsertBuffer bulk, WriteBatcher batcher, ReferenceCache cache) : ITransactionRunner
 {
     private const int MaxEventRounds = 10;
 
@@ -65,10 +65,11 @@ internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher 
                 result = await work(cancellationToken);
 
                 // Work that read and changed nothing never takes the write turn.
-                interested = turn is not null || db.ChangeTracker.HasChanges() ? await SaveAndDispatchAsync(beforeFirstSave: turn is null, cancellationToken) : null;
+                interested = turn is not null || bulk.HasPending || db.ChangeTracker.HasChanges() ? await SaveAndDispatchAsync(beforeFirstSave: turn is null, cancellationToken) : null;
             }
             catch (Exception exception)
             {
+                bulk.Clear();
                 if (turn is null)
                 {
                     db.ChangeTracker.Clear();
@@ -100,6 +101,7 @@ internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher 
         finally
         {
             db.BeforeFirstWrite = null;
+            bulk.Clear();
             DropCacheIfReferenceDataChanged();
         }
     }
@@ -123,6 +125,7 @@ internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher 
         finally
         {
             db.ChangeTracker.Clear();
+            bulk.Clear();
             DropCacheIfReferenceDataChanged();
         }
     }
@@ -158,11 +161,12 @@ internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher 
             {
                 if (!interested[i])
                 {
-                    interested[i] = TrackedWithoutDetecting(_observers[i].IsInterestedIn, db.ChangeTracker);
+                    interested[i] = TrackedWithoutDetecting(tracker => _observers[i].IsInterestedIn(tracker, bulk), db.ChangeTracker);
                 }
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            await bulk.FlushAsync(db, cancellationToken);
             var events = TrackedWithoutDetecting(() => db.ChangeTracker.Entries<Entity>()
                 .SelectMany(e => e.Entity.DequeueDomainEvents())
                 .ToList());
