@@ -71,6 +71,7 @@ internal sealed class TicketNotifier(
             ? (await sender.Send(new GetTicketSummaryQuery(e.TicketId), cancellationToken))?.Description
             : null;
         var ticketUrl = $"{portal.Value.BaseUrl.TrimEnd('/')}/tickets/{e.TicketId.ToString(CultureInfo.InvariantCulture)}";
+        var renderedOnce = new Dictionary<(string Culture, string Title, string Intro), RenderedEmail>();
 
         foreach (var recipient in recipients)
         {
@@ -108,14 +109,30 @@ internal sealed class TicketNotifier(
                 links.AddRange(IssueDecisionLinks(e.TicketId, user, now, culture));
             }
 
-            var rendered = EmailLayout.Render(
-                culture,
-                EmailLayout.TicketSubject(e.TicketId, title),
-                user.FullName,
-                paragraphs,
-                sections,
-                links,
-                [Messages.Get("notifications.email.reply_hint", culture), Messages.Get("notifications.email.preferences_hint", culture)]);
+            // Everyone of one language reads the same mail but for the greeting: render it once per language (and
+            // wording), then put each name in. Mails with links of their own (a requester's decision) are rendered alone.
+            var personalLinks = links.Count > 1;
+            RenderedEmail rendered;
+            if (personalLinks)
+            {
+                rendered = Render(culture, e.TicketId, title, user.FullName, paragraphs, sections, links);
+            }
+            else
+            {
+                var shape = (culture.Name, titleCode, introCode);
+                if (!renderedOnce.TryGetValue(shape, out var template))
+                {
+                    template = Render(culture, e.TicketId, title, RecipientPlaceholder, paragraphs, sections, links);
+                    renderedOnce[shape] = template;
+                }
+
+                rendered = template with
+                {
+                    TextBody = template.TextBody.Replace(RecipientPlaceholder, user.FullName, StringComparison.Ordinal),
+                    HtmlBody = template.HtmlBody.Replace(RecipientPlaceholder, EmailLayout.Encode(user.FullName), StringComparison.Ordinal),
+                };
+            }
+
             var isRoot = rootFree && recipient.Role == Audience.RequesterConfirmation;
             rootFree &= !isRoot;
             bulk.Add(EmailOutbox.ToRow(new EmailMessage(
@@ -134,6 +151,19 @@ internal sealed class TicketNotifier(
                 now));
         }
     }
+
+    /// <summary>Stands for the recipient's name in a mail rendered once for several people (never typed by anyone).</summary>
+    private static readonly string RecipientPlaceholder = $"\u0001{Guid.NewGuid():N}\u0001";
+
+    private static RenderedEmail Render(CultureInfo culture, int ticketId, string title, string recipientName, List<string> paragraphs, List<EmailSection> sections, List<EmailLink> links) =>
+        EmailLayout.Render(
+            culture,
+            EmailLayout.TicketSubject(ticketId, title),
+            recipientName,
+            paragraphs,
+            sections,
+            links,
+            [Messages.Get("notifications.email.reply_hint", culture), Messages.Get("notifications.email.preferences_hint", culture)]);
 
     /// <summary>Who turned off the e-mails of this kind (few people do: the whole set is cached).</summary>
     private async Task<IReadOnlySet<Guid>> MailOffAsync(string kind, CancellationToken cancellationToken) =>
