@@ -4,7 +4,7 @@ using MesaServicios.Application.Common.Paging;
 using MesaServicios.Application.Common.Security;
 using Microsoft.EntityFrameworkCore;
 
-namespace MesaServicios.Application.Notifications.Inbox;
+namespace MesaServicios.Application.Notifications.MyNotifications;
 
 public sealed record NotificationItem(Guid Id, string Kind, int? TicketId, string Title, string Body, string? Link, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
 
