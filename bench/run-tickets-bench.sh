@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts the API (Release) on a fresh data directory and runs the Tickets load generator against it.
-# Usage: bash bench/run-tickets-bench.sh [--seed 100000] [--create 10000] [--reads 5000] [--concurrency 16] [--probe 0]
-# (--probe N: also N requests to GET /api/v1/me, the floor of any authenticated request.)
+# Usage: bash bench/run-tickets-bench.sh [--seed 100000] [--create 10000] [--reads 5000] [--concurrency 16] [--probe 0] [--technicians 5]
+# (--probe N: also N requests to GET /api/v1/me, the floor of any authenticated request;
+#  --technicians N: the desk, N technicians besides the administrator, all alerted by every new ticket.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=$(mktemp -d /tmp/mesa-bench.XXXXXX)

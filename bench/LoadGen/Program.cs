@@ -25,7 +25,19 @@ for (var i = 0; i < options.Requesters; i++)
     requesters.Add(await SignIn(http, email, "Clave-Segura-2026"));
 }
 
-Console.WriteLine($"# Tickets benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, concurrency {options.Concurrency}");
+// The desk: technicians (half of them reading in English) who, with the administrator, hear of every new ticket.
+for (var i = 0; i < options.Technicians; i++)
+{
+    var email = $"tech{i}.{Guid.NewGuid():N}"[..20] + "@iescinoc.edu.co";
+    using var create = new HttpRequestMessage(HttpMethod.Post, "/api/v1/users")
+    {
+        Content = JsonContent.Create(new { email, fullName = $"Técnico {i}", department = "Oficina TIC", phone = "3000000000", role = "Technician", language = i % 2 == 0 ? "es" : "en", password = "Clave-Segura-2026" }),
+    };
+    create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+    (await http.SendAsync(create)).EnsureSuccessStatusCode();
+}
+
+Console.WriteLine($"# Tickets benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, concurrency {options.Concurrency}, desk of {options.Technicians} technicians + the administrator");
 if (options.Seed > 0)
 {
     var seeded = await CreateTickets(http, requesters, options.Seed, options.Concurrency);
@@ -129,7 +141,7 @@ static double Percentile(double[] values, int percentile)
 
 internal sealed record RunResult(TimeSpan Elapsed, double[] Latencies, int Failures);
 
-internal sealed record Options(string BaseUrl, string AdminEmail, string AdminPassword, int Requesters, int Seed, int Create, int Reads, int Concurrency, int Probe)
+internal sealed record Options(string BaseUrl, string AdminEmail, string AdminPassword, int Requesters, int Seed, int Create, int Reads, int Concurrency, int Probe, int Technicians)
 {
     public static Options Parse(string[] args)
     {
@@ -148,6 +160,7 @@ internal sealed record Options(string BaseUrl, string AdminEmail, string AdminPa
             int.Parse(Get("create", "10000"), System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(Get("reads", "5000"), System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(Get("concurrency", "16"), System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(Get("probe", "0"), System.Globalization.CultureInfo.InvariantCulture));
+            int.Parse(Get("probe", "0"), System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(Get("technicians", "5"), System.Globalization.CultureInfo.InvariantCulture));
     }
 }

@@ -1,3 +1,4 @@
+using MesaServicios.Application.ServiceLevels.Contracts;
 using Hangfire;
 using Hangfire.Storage.SQLite;
 using MesaServicios.Application.Common;
@@ -12,6 +13,7 @@ using MesaServicios.Infrastructure.Common.Health;
 using MesaServicios.Infrastructure.Common.Jobs;
 using MesaServicios.Infrastructure.Common.Persistence;
 using MesaServicios.Infrastructure.HelpCenter;
+using MesaServicios.Infrastructure.Common.Persistence.WriteEngine;
 using MesaServicios.Infrastructure.Inbox;
 using MesaServicios.Infrastructure.Notifications;
 using MesaServicios.Infrastructure.Tickets.Attachments;
@@ -94,6 +96,8 @@ public static class DependencyInjection
         }
 
         services.AddSingleton<ReferenceDataInterceptor>();
+        services.AddSingleton<ICachedReferenceData, UsersReferenceData>();
+        services.AddSingleton<ICachedReferenceData, NotificationsReferenceData>();
         services.AddDbContextPool<MesaDbContext>((sp, options) => options
             .UseSqlite(builder.ToString())
             .AddInterceptors(new SqlitePragmaInterceptor(), sp.GetRequiredService<ReferenceDataInterceptor>()));
@@ -108,6 +112,8 @@ public static class DependencyInjection
         var writerConnectionString = builder.ToString();
         services.AddSingleton(_ => new WriteBatcher(writerConnectionString));
         services.AddScoped<ITransactionRunner, TransactionRunner>();
+        services.AddScoped<BulkInsertBuffer>();
+        services.AddScoped<IBulkInsert>(sp => sp.GetRequiredService<BulkInsertBuffer>());
     }
 
     private static void AddIdentity(IServiceCollection services, IConfiguration configuration, DataPaths paths)
@@ -139,6 +145,7 @@ public static class DependencyInjection
         services.RemoveAll<IPasswordValidator<AccountCredential>>();
         services.AddScoped<IPasswordValidator<AccountCredential>, PasswordPolicyValidator>();
         services.AddScoped<ICredentialStore, CredentialStore>();
+        services.AddScoped<IStartupSeed, FirstAdministratorSeed>();
         services.AddSingleton<SigningKeyProvider>();
         services.AddSingleton<IAccessTokenIssuer, AccessTokenIssuer>();
     }
@@ -156,6 +163,10 @@ public static class DependencyInjection
         }
 
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<ICommitObserver, OutboxCommitObserver>();
+        services.AddRecurringJobs<NotificationsRecurringJobs>();
+        services.AddRecurringJobs<InboxRecurringJobs>();
+        services.AddRecurringJobs<TicketsRecurringJobs>();
         services.AddSingleton<IActionLinkProtector, DataProtectionActionLinkProtector>();
         services.AddScoped<DeliverOutboxJob>();
         services.AddScoped<IMailSourceFactory, MailSourceFactory>();

@@ -7,7 +7,6 @@ using MesaServicios.Application.Common.Security;
 using MesaServicios.Infrastructure;
 using MesaServicios.Infrastructure.Common.Jobs;
 using MesaServicios.Infrastructure.Common.Persistence;
-using MesaServicios.Application.Inbox;
 using MesaServicios.WebApi.Common;
 using MesaServicios.WebApi.HelpCenter;
 using MesaServicios.WebApi.Tickets.Attachments;
@@ -116,8 +115,7 @@ if (app.Services.GetRequiredService<IOptions<JobsOptions>>().Value.Enabled)
 {
     RecurringJobs.Register(
         app.Services.GetRequiredService<IRecurringJobManager>(),
-        app.Services.GetRequiredService<IOptions<InboxOptions>>().Value,
-        app.Services.GetRequiredService<IOptions<MesaServicios.Application.ServiceLevels.ServiceLevelsOptions>>().Value);
+        app.Services.GetServices<IRecurringJobRegistration>());
 }
 
 await app.RunAsync();

@@ -84,6 +84,48 @@ internal static class ArchitectureRules
         .Distinct()
         .ToArray();
 
+    /// <summary>
+    /// The domain depends only on the base class library and on itself: no package, no other layer. Stricter than a
+    /// list of forbidden names, so a new package cannot slip in (see <see cref="BaseClassLibraryOnly"/>).
+    /// </summary>
+    public static TestResult DomainUsesOnlyTheBaseClassLibrary(Types types, string domainNamespace) => types
+        .That().ResideInNamespace(domainNamespace)
+        .Should().MeetCustomRule(new BaseClassLibraryOnly())
+        .GetResult();
+
+    /// <summary>
+    /// Common (in every layer) is what the modules share, so it knows none of them: a module plugs into Common
+    /// through Common's own abstractions (observers, job registrations, DbContext partials), never the other way.
+    /// </summary>
+    /// <param name="exceptTypeNames">
+    /// Names of types assembled from module parts on purpose: only <c>MesaDbContext</c>, whose module parts are
+    /// partial files in each module's folder (ADR 0004); its own file in Common names no module. Its migrations
+    /// (<c>Common.Persistence.Migrations</c>, generated from the whole model) belong with it and may call a module's
+    /// hand-written SQL class.
+    /// </param>
+    /// <param name="productPrefix">The root namespace: every type in a <c>{productPrefix}.{Layer}.{Module}</c> namespace of
+    /// <paramref name="assemblies"/> is out of bounds, except the <see cref="SharedDomainTypes"/>.</param>
+    public static TestResult CommonKnowsNoModule(Types types, string commonNamespace, IEnumerable<Assembly> assemblies, string productPrefix, params string[] exceptTypeNames)
+    {
+        var moduleTypes = assemblies
+            .SelectMany(a => a.GetTypes())
+            .Where(t => t.FullName is not null && t.Namespace is not null && !t.FullName.Contains('<', StringComparison.Ordinal))
+            .Where(t => Layers.Any(layer => Modules.Any(module =>
+                t.Namespace == $"{productPrefix}.{layer}.{module}" || t.Namespace!.StartsWith($"{productPrefix}.{layer}.{module}.", StringComparison.Ordinal))))
+            .Where(t => !SharedDomainTypes.Contains(t.FullName))
+            .Select(t => t.FullName!.Replace('+', '/'))
+            .Distinct()
+            .ToArray();
+        var common = types.That().ResideInNamespace(commonNamespace)
+            .And().DoNotResideInNamespace($"{commonNamespace}.Persistence.Migrations");
+        foreach (var name in exceptTypeNames)
+        {
+            common = common.And().DoNotHaveName(name);
+        }
+
+        return common.ShouldNot().HaveDependencyOnAny(moduleTypes).GetResult();
+    }
+
     public static string Describe(TestResult result) =>
         result.IsSuccessful ? "ok" : "violations: " + string.Join(", ", result.FailingTypeNames ?? []);
 }

@@ -14,6 +14,28 @@ public sealed class LayerTests
     }
 
     [Fact]
+    public void Domain_DependsOnlyOnTheBaseClassLibrary()
+    {
+        var result = DomainUsesOnlyTheBaseClassLibrary(Types.InAssembly(DomainAssembly), "MesaServicios.Domain");
+
+        Assert.True(result.IsSuccessful, Describe(result));
+    }
+
+    [Theory]
+    [InlineData("Domain")]
+    [InlineData("Application")]
+    [InlineData("Infrastructure")]
+    [InlineData("WebApi")]
+    public void Common_KnowsNoModule(string layer)
+    {
+        var assembly = Product.Single(a => a.GetName().Name == $"MesaServicios.{layer}");
+
+        var result = CommonKnowsNoModule(Types.InAssembly(assembly), $"MesaServicios.{layer}.Common", Product, "MesaServicios", "MesaDbContext");
+
+        Assert.True(result.IsSuccessful, Describe(result));
+    }
+
+    [Fact]
     public void Application_DoesNotDependOnAdapters()
     {
         var result = ApplicationHasNoAdapters(Types.InAssembly(ApplicationAssembly), "MesaServicios.Application");

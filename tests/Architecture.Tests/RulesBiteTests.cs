@@ -6,7 +6,9 @@ namespace MesaServicios.Architecture.Tests;
 /// <summary>Each rule, run on a deliberately bad type, must fail — otherwise a green rule proves nothing.</summary>
 public sealed class RulesBiteTests
 {
-    private static Types Fixtures => Types.InAssembly(typeof(RulesBiteTests).Assembly);
+    private static System.Reflection.Assembly FixtureAssembly => typeof(RulesBiteTests).Assembly;
+
+    private static Types Fixtures => Types.InAssembly(FixtureAssembly);
 
     [Fact]
     public void DomainRule_RejectsADomainTypeThatKnowsEfCore()
@@ -15,6 +17,33 @@ public sealed class RulesBiteTests
 
         Assert.False(result.IsSuccessful);
         Assert.Contains(result.FailingTypeNames, n => n.EndsWith("EntityThatKnowsEfCore", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void BaseClassLibraryRule_RejectsADomainTypeThatUsesAPackage()
+    {
+        var result = DomainUsesOnlyTheBaseClassLibrary(Fixtures, "MesaServicios.Architecture.Tests.Fixtures.BadDomainPackage");
+
+        Assert.False(result.IsSuccessful);
+        Assert.Contains(result.FailingTypeNames, n => n.EndsWith("ValueThatUsesAPackage", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.FailingTypeNames, n => n.EndsWith("ValueThatUsesOnlyTheBaseClassLibrary", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CommonRule_RejectsCommonCodeThatKnowsAModule()
+    {
+        var result = CommonKnowsNoModule(Fixtures, "MesaServicios.Architecture.Tests.Fixtures.BadCommon.Application.Common", [FixtureAssembly], "MesaServicios.Architecture.Tests.Fixtures.BadCommon");
+
+        Assert.False(result.IsSuccessful);
+        Assert.Contains(result.FailingTypeNames, n => n.EndsWith("SharedBehaviourThatKnowsAModule", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CommonRule_LetsAModuleUseCommon()
+    {
+        var result = CommonKnowsNoModule(Fixtures, "MesaServicios.Architecture.Tests.Fixtures.BadCommon.Application.Tickets", [FixtureAssembly], "MesaServicios.Architecture.Tests.Fixtures.BadCommon.Application.Common");
+
+        Assert.True(result.IsSuccessful, Describe(result));
     }
 
     [Fact]

@@ -8,9 +8,16 @@ internal sealed class EmailOutbox(INotificationsDbContext db, IOptions<MailOptio
 {
     public string Enqueue(EmailMessage message)
     {
-        var now = clock.GetUtcNow();
-        var messageId = message.MessageId ?? $"{Guid.CreateVersion7(now):N}@{options.Value.MessageIdDomain}";
-        db.OutboxEmails.Add(OutboxEmail.Create(
+        var row = ToRow(message, options.Value.MessageIdDomain, clock.GetUtcNow());
+        db.OutboxEmails.Add(row);
+        return row.MessageId;
+    }
+
+    /// <summary>The outbox row of a message (its Message-ID generated when the message has none).</summary>
+    public static OutboxEmail ToRow(EmailMessage message, string messageIdDomain, DateTimeOffset now)
+    {
+        var messageId = message.MessageId ?? $"{Guid.CreateVersion7(now):N}@{messageIdDomain}";
+        return OutboxEmail.Create(
             message.Kind,
             message.RecipientUserId,
             message.To,
@@ -23,7 +30,6 @@ internal sealed class EmailOutbox(INotificationsDbContext db, IOptions<MailOptio
             message.AutoSubmitted,
             message.TicketId,
             message.InReplyTo,
-            message.References));
-        return messageId;
+            message.References);
     }
 }

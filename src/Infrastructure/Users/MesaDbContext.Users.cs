@@ -1,10 +1,13 @@
 using MesaServicios.Application.Users;
 using MesaServicios.Domain.Users;
+using MesaServicios.Infrastructure.Users;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace MesaServicios.Infrastructure.Common.Persistence;
 
-public sealed partial class MesaDbContext : IUsersDbContext
+// Sign-in credentials are ASP.NET Core Identity's (AccountCredential); the Users module gives the one DbContext that base.
+public sealed partial class MesaDbContext : IdentityUserContext<AccountCredential, Guid>, IUsersDbContext
 {
     DbSet<User> IUsersDbContext.Users => Set<User>();
 

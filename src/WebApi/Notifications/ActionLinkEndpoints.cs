@@ -7,6 +7,7 @@ using MesaServicios.Application.Notifications.Contracts;
 using MesaServicios.Application.Notifications.Links;
 using MesaServicios.Domain.Common;
 using MesaServicios.Domain.Notifications;
+using MesaServicios.WebApi.Common;
 
 namespace MesaServicios.WebApi.Notifications;
 
@@ -98,34 +99,26 @@ internal static class ActionLinkEndpoints
     private static IResult Form(int status, string token, ActionLinkView view, CultureInfo culture, string? error)
     {
         var approve = view.Kind == ActionLinkKind.ApproveSolution;
-        var question = Messages.Get(approve ? "notifications.link.approve.question" : "notifications.link.reject.question", culture, view.TicketId ?? 0);
-        var placeholder = Messages.Get(approve ? "notifications.link.comment_placeholder" : "notifications.link.reason_placeholder", culture);
-        var button = Messages.Get(approve ? "notifications.link.confirm_approve" : "notifications.link.confirm_reject", culture);
-        var body = new StringBuilder();
-        body.Append("<p>").Append(Encode(question)).Append("</p>");
-        if (error is not null)
+        var body = HtmlTemplates.Render("Notifications/Pages/ActionLinkForm.html", new Dictionary<string, string>
         {
-            body.Append("<p role=\"alert\" style=\"color:#b91c1c\">").Append(Encode(error)).Append("</p>");
-        }
-
-        body.Append("<form method=\"post\" action=\"/api/v1/notifications/links/").Append(Uri.EscapeDataString(token)).Append("\">")
-            .Append("<p><textarea name=\"text\" rows=\"4\" cols=\"60\" placeholder=\"").Append(Encode(placeholder)).Append('"')
-            .Append(approve ? string.Empty : " required").Append("></textarea></p>")
-            .Append("<p><button type=\"submit\">").Append(Encode(button)).Append("</button></p></form>");
-        return Document(status, culture, body.ToString());
+            ["question"] = Messages.Get(approve ? "notifications.link.approve.question" : "notifications.link.reject.question", culture, view.TicketId ?? 0),
+            ["error"] = error is null ? string.Empty : HtmlTemplates.Render("Common/Pages/Alert.html", new Dictionary<string, string> { ["message"] = error }),
+            ["action"] = "/api/v1/notifications/links/" + Uri.EscapeDataString(token),
+            ["placeholder"] = Messages.Get(approve ? "notifications.link.comment_placeholder" : "notifications.link.reason_placeholder", culture),
+            ["required"] = approve ? string.Empty : " required",
+            ["button"] = Messages.Get(approve ? "notifications.link.confirm_approve" : "notifications.link.confirm_reject", culture),
+        });
+        return Document(status, culture, body);
     }
 
     private static IResult Html(int status, CultureInfo culture, string message) =>
-        Document(status, culture, "<p>" + Encode(message) + "</p>");
+        Document(status, culture, HtmlTemplates.Render("Notifications/Pages/ActionLinkMessage.html", new Dictionary<string, string> { ["message"] = message }));
 
-    private static IResult Document(int status, CultureInfo culture, string body)
-    {
-        var title = Encode(Messages.Get("notifications.link.page_title", culture));
-        var html = $"<!DOCTYPE html><html lang=\"{culture.TwoLetterISOLanguageName}\"><head><meta charset=\"utf-8\"><meta name=\"robots\" content=\"noindex\">" +
-            $"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title></head>" +
-            $"<body style=\"font-family:Arial,Helvetica,sans-serif;max-width:640px;margin:2em auto;padding:0 1em\"><h1>{title}</h1>{body}</body></html>";
-        return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
-    }
-
-    private static string Encode(string value) => EmailLayout.Encode(value);
+    private static IResult Document(int status, CultureInfo culture, string body) =>
+        HtmlTemplates.Page(status, "Notifications/Pages/ActionLinkPage.html", new Dictionary<string, string>
+        {
+            ["language"] = culture.TwoLetterISOLanguageName,
+            ["title"] = Messages.Get("notifications.link.page_title", culture),
+            ["body"] = body,
+        });
 }

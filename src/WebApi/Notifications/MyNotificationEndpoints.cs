@@ -1,6 +1,6 @@
 using Mediator;
 using MesaServicios.Application.Common.Paging;
-using MesaServicios.Application.Notifications.Inbox;
+using MesaServicios.Application.Notifications.MyNotifications;
 using MesaServicios.Application.Notifications.Preferences;
 using MesaServicios.WebApi.Common;
 

@@ -1,5 +1,8 @@
 using Mediator;
 using MesaServicios.Application.Tickets.Categories;
+using MesaServicios.Application.Tickets.Categories.CreateTicketCategory;
+using MesaServicios.Application.Tickets.Categories.ListTicketCategories;
+using MesaServicios.Application.Tickets.Categories.UpdateTicketCategory;
 using MesaServicios.WebApi.Common;
 
 namespace MesaServicios.WebApi.Tickets;

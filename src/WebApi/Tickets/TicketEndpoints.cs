@@ -87,62 +87,27 @@ public sealed class SearchTicketsRequest
 
     public SearchTicketsQuery ToQuery()
     {
-        var failures = new List<ValidationFailure>();
-        var statuses = (Status ?? []).Select(s => Enum<TicketStatus>(s, "status", "tickets.status_invalid", failures)).OfType<TicketStatus>().ToList();
-        var query = new SearchTicketsQuery(
+        var fields = new FieldParsing();
+        var statuses = (Status ?? []).Select(s => fields.Enum<TicketStatus>(s, "status", "tickets.status_invalid")).OfType<TicketStatus>().ToList();
+        return fields.ThrowIfInvalid(new SearchTicketsQuery(
             statuses,
-            Enum<TicketType>(Type, "type", "tickets.type_invalid", failures),
-            Enum<Urgency>(Urgency, "urgency", "tickets.urgency_invalid", failures),
-            Enum<Priority>(Priority, "priority", "common.invalid_value", failures),
-            Parse<int>(CategoryId, "categoryId", failures),
-            Parse<Guid>(AssignedTechnicianId, "assignedTechnicianId", failures),
-            Parse<bool>(Unassigned, "unassigned", failures),
-            Parse<Guid>(RequesterId, "requesterId", failures),
+            fields.Enum<TicketType>(Type, "type", "tickets.type_invalid"),
+            fields.Enum<Urgency>(Urgency, "urgency", "tickets.urgency_invalid"),
+            fields.Enum<Priority>(Priority, "priority", "common.invalid_value"),
+            fields.Parse<int>(CategoryId, "categoryId"),
+            fields.Parse<Guid>(AssignedTechnicianId, "assignedTechnicianId"),
+            fields.Parse<bool>(Unassigned, "unassigned"),
+            fields.Parse<Guid>(RequesterId, "requesterId"),
             Department,
-            Parse<Guid>(ObserverId, "observerId", failures),
-            Parse<DateTimeOffset>(CreatedFrom, "createdFrom", failures),
-            Parse<DateTimeOffset>(CreatedTo, "createdTo", failures),
+            fields.Parse<Guid>(ObserverId, "observerId"),
+            fields.Parse<DateTimeOffset>(CreatedFrom, "createdFrom"),
+            fields.Parse<DateTimeOffset>(CreatedTo, "createdTo"),
             Text,
             Sort,
-            Parse<int>(Page, "page", failures) ?? 1,
-            Parse<int>(PageSize, "pageSize", failures) ?? Paging.DefaultPageSize,
-            Parse<bool>(Overdue, "overdue", failures),
-            Parse<int>(DueWithinHours, "dueWithinHours", failures));
-        return failures.Count == 0 ? query : throw new ValidationException(failures);
-    }
-
-    private static T? Enum<T>(string? raw, string field, string code, List<ValidationFailure> failures)
-        where T : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(raw))
-        {
-            return null;
-        }
-
-        if (System.Enum.TryParse<T>(raw.Trim(), ignoreCase: true, out var value) && System.Enum.IsDefined(value))
-        {
-            return value;
-        }
-
-        failures.Add(new ValidationFailure(field, Messages.Get(code)));
-        return null;
-    }
-
-    private static T? Parse<T>(string? raw, string field, List<ValidationFailure> failures)
-        where T : struct, IParsable<T>
-    {
-        if (string.IsNullOrWhiteSpace(raw))
-        {
-            return null;
-        }
-
-        if (T.TryParse(raw.Trim(), CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-
-        failures.Add(new ValidationFailure(field, Messages.Get("common.invalid_value")));
-        return null;
+            fields.Parse<int>(Page, "page") ?? 1,
+            fields.Parse<int>(PageSize, "pageSize") ?? Paging.DefaultPageSize,
+            fields.Parse<bool>(Overdue, "overdue"),
+            fields.Parse<int>(DueWithinHours, "dueWithinHours")));
     }
 }
 

@@ -51,20 +51,19 @@ internal static class TicketUploads
         }
 
         var upload = await request.ReadAttachmentUploadAsync(cancellationToken);
-        var failures = new List<ValidationFailure>();
-        var command = new OpenTicketCommand(
+        var fields = new FieldParsing();
+        return fields.ThrowIfInvalid(new OpenTicketCommand(
             upload.Field("title") ?? string.Empty,
             upload.Field("description") ?? string.Empty,
-            Enum<TicketType>(upload.Field("type"), "type", "tickets.type_invalid", failures),
-            Enum<Urgency>(upload.Field("urgency"), "urgency", "tickets.urgency_invalid", failures),
-            Number(upload.Field("categoryId"), "categoryId", failures),
+            fields.Enum<TicketType>(upload.Field("type"), "type", "tickets.type_invalid"),
+            fields.Enum<Urgency>(upload.Field("urgency"), "urgency", "tickets.urgency_invalid"),
+            fields.Parse<int>(upload.Field("categoryId"), "categoryId"),
             upload.Fields.TryGetValue("observers", out var observers) ? observers.Select(o => o ?? string.Empty).ToList() : null,
             upload.Field("contactPhone"),
-            Number(upload.Field("referencesTicketId"), "referencesTicketId", failures))
+            fields.Parse<int>(upload.Field("referencesTicketId"), "referencesTicketId"))
         {
             Attachments = upload.Files,
-        };
-        return failures.Count == 0 ? command : throw new ValidationException(failures);
+        });
     }
 
     /// <summary>The command of <c>POST /tickets/{id}/follow-ups</c> from either body.</summary>
@@ -77,16 +76,12 @@ internal static class TicketUploads
         }
 
         var upload = await request.ReadAttachmentUploadAsync(cancellationToken);
-        var isPrivate = upload.Field("isPrivate");
-        if (!string.IsNullOrWhiteSpace(isPrivate) && !bool.TryParse(isPrivate.Trim(), out _))
-        {
-            throw new ValidationException([new ValidationFailure("isPrivate", Messages.Get("common.invalid_value"))]);
-        }
-
-        return new AddFollowUpCommand(ticketId, upload.Field("content") ?? string.Empty, bool.TryParse(isPrivate?.Trim(), out var value) && value, expectedVersion)
+        var fields = new FieldParsing();
+        var isPrivate = fields.Parse<bool>(upload.Field("isPrivate"), "isPrivate") ?? false;
+        return fields.ThrowIfInvalid(new AddFollowUpCommand(ticketId, upload.Field("content") ?? string.Empty, isPrivate, expectedVersion)
         {
             Attachments = upload.Files,
-        };
+        });
     }
 
     private static async Task<T> ReadJsonAsync<T>(HttpRequest request, CancellationToken cancellationToken)
@@ -100,39 +95,6 @@ internal static class TicketUploads
         var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;
         return await request.ReadFromJsonAsync<T>(options, cancellationToken)
             ?? throw new BadHttpRequestException("The request body is required.", StatusCodes.Status400BadRequest);
-    }
-
-    private static T? Enum<T>(string? raw, string field, string code, List<ValidationFailure> failures)
-        where T : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(raw))
-        {
-            return null;
-        }
-
-        if (System.Enum.TryParse<T>(raw.Trim(), ignoreCase: true, out var value) && System.Enum.IsDefined(value))
-        {
-            return value;
-        }
-
-        failures.Add(new ValidationFailure(field, Messages.Get(code)));
-        return null;
-    }
-
-    private static int? Number(string? raw, string field, List<ValidationFailure> failures)
-    {
-        if (string.IsNullOrWhiteSpace(raw))
-        {
-            return null;
-        }
-
-        if (int.TryParse(raw.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-
-        failures.Add(new ValidationFailure(field, Messages.Get("common.invalid_value")));
-        return null;
     }
 }
 

@@ -97,46 +97,13 @@ internal static class DashboardSignInEndpoints
                 && string.Equals(uri.GetLeftPart(UriPartial.Authority), expected, StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>Escapes markup only, so Spanish letters stay readable in the page source.</summary>
-    private static string Escape(string text) =>
-        text.Replace("&", "&amp;", StringComparison.Ordinal)
-            .Replace("<", "&lt;", StringComparison.Ordinal)
-            .Replace(">", "&gt;", StringComparison.Ordinal)
-            .Replace("\"", "&quot;", StringComparison.Ordinal)
-            .Replace("'", "&#39;", StringComparison.Ordinal);
-
-    private static IResult Form(int status, string? email, string? error)
-    {
-        var errorHtml = error is null ? string.Empty : $"<p class=\"error\" role=\"alert\">{Escape(error)}</p>";
-        var html = $$"""
-            <!DOCTYPE html>
-            <html lang="es">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Mesa de Servicios — tablero de trabajos</title>
-            <style>
-            body { font-family: Arial, sans-serif; max-width: 22rem; margin: 4rem auto; }
-            label, input, button { display: block; width: 100%; margin-top: .5rem; }
-            .error { color: #b00020; }
-            </style>
-            </head>
-            <body>
-            <h1>Tablero de trabajos</h1>
-            <p>Solo para administradores de la Mesa de Servicios TIC.</p>
-            {{errorHtml}}
-            <form method="post" action="{{Path}}">
-            <label for="email">Correo institucional</label>
-            <input id="email" name="email" type="email" autocomplete="username" required value="{{Escape(email ?? string.Empty)}}">
-            <label for="password">Contraseña</label>
-            <input id="password" name="password" type="password" autocomplete="current-password" required>
-            <button type="submit">Ingresar</button>
-            </form>
-            </body>
-            </html>
-            """;
-        return Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
-    }
+    private static IResult Form(int status, string? email, string? error) =>
+        HtmlTemplates.Page(status, "Users/Pages/DashboardSignIn.html", new Dictionary<string, string>
+        {
+            ["error"] = error is null ? string.Empty : HtmlTemplates.Render("Common/Pages/Alert.html", new Dictionary<string, string> { ["message"] = error }),
+            ["action"] = Path,
+            ["email"] = email ?? string.Empty,
+        });
 }
 
 /// <summary>The dashboard sign-in form's fields (documentation only).</summary>

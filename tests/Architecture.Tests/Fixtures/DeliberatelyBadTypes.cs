@@ -42,3 +42,34 @@ namespace MesaServicios.Architecture.Tests.Fixtures.GoodModule.Tickets
         public string Name(MesaServicios.Application.Users.Contracts.UserSnapshot user) => user.FullName;
     }
 }
+
+namespace MesaServicios.Architecture.Tests.Fixtures.BadDomainPackage
+{
+    internal sealed class ValueThatUsesAPackage
+    {
+        public string Describe(Xunit.FactAttribute fact) => fact.DisplayName ?? "none";
+    }
+
+    internal sealed class ValueThatUsesOnlyTheBaseClassLibrary
+    {
+        public IReadOnlyList<int> Levels { get; } = [1, 2, 3];
+
+        public string Describe(DateTimeOffset when) => when.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
+
+namespace MesaServicios.Architecture.Tests.Fixtures.BadCommon.Application.Common
+{
+    internal sealed class SharedBehaviourThatKnowsAModule
+    {
+        public Type Store() => typeof(MesaServicios.Architecture.Tests.Fixtures.BadCommon.Application.Tickets.TicketTable);
+    }
+}
+
+namespace MesaServicios.Architecture.Tests.Fixtures.BadCommon.Application.Tickets
+{
+    internal sealed class TicketTable
+    {
+        public Type Shared() => typeof(MesaServicios.Architecture.Tests.Fixtures.BadCommon.Application.Common.SharedBehaviourThatKnowsAModule);
+    }
+}

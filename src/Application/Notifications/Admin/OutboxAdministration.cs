@@ -55,7 +55,7 @@ internal sealed class OutboxAdministrationHandlers(INotificationsDbContext db, T
         var items = await emails
             .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
             .Skip((page - 1) * size).Take(size)
-            .Select(e => new OutboxEmailItem(e.Id, e.Kind, e.To, e.Subject, e.MessageId, e.TicketId, e.Status, e.Attempts, e.LastError, e.CreatedAt, e.NextAttemptAt, e.SentAt))
+            .ProjectToItem()
             .ToListAsync(cancellationToken);
         return new PagedResult<OutboxEmailItem>(items, page, size, total);
     }

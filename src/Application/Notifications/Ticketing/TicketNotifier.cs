@@ -25,13 +25,15 @@ internal sealed record TicketNotice(
 
 /// <summary>
 /// Writes, in the caller's transaction, one in-app notification and (unless the person turned it off) one
-/// outbox e-mail per recipient of a ticket event. Every mail of a ticket is threaded under the root
+/// outbox e-mail per recipient of a ticket event. The rows are prepared here, outside the write turn, and written
+/// in bulk (<see cref="IBulkInsert"/>: one statement per table for the whole fan-out), so a desk of many technicians
+/// costs the single writer little more than a desk of one. Every mail of a ticket is threaded under the root
 /// Message-ID <c>ticket-N@domain</c>, which the requester's creation confirmation carries itself.
 /// </summary>
 internal sealed class TicketNotifier(
     INotificationsDbContext db,
+    IBulkInsert bulk,
     RecipientResolver resolver,
-    IEmailOutbox outbox,
     IActionLinkProtector protector,
     ISender sender,
     IOptions<MailOptions> mail,
@@ -50,7 +52,7 @@ internal sealed class TicketNotifier(
         // Observers named when the ticket is opened already heard of it from the creation notice of the same
         // change (written just before in this transaction): no second mail welcoming them.
         var recipients = notice.Kind == NotificationMatrix.TicketObserverAdded
-            ? resolved.Where(r => !db.Notifications.Local.Any(n =>
+            ? resolved.Where(r => !db.Notifications.Local.Concat(bulk.Pending<Notification>()).Any(n =>
                 n.UserId == r.User.Id && n.TicketId == notice.Event.TicketId && n.Kind == NotificationMatrix.TicketCreated)).ToList()
             : resolved.ToList();
         if (recipients.Count == 0)
@@ -64,11 +66,12 @@ internal sealed class TicketNotifier(
         var now = clock.GetUtcNow();
         var root = RootMessageId(e.TicketId, mail.Value.MessageIdDomain);
         // A ticket is created once, so its root Message-ID is still free unless this transaction used it already.
-        var rootFree = notice.Kind == NotificationMatrix.TicketCreated && !db.OutboxEmails.Local.Any(m => m.MessageId == root);
+        var rootFree = notice.Kind == NotificationMatrix.TicketCreated && !db.OutboxEmails.Local.Concat(bulk.Pending<OutboxEmail>()).Any(m => m.MessageId == root);
         var description = notice.Kind == NotificationMatrix.TicketObserverAdded
             ? (await sender.Send(new GetTicketSummaryQuery(e.TicketId), cancellationToken))?.Description
             : null;
         var ticketUrl = $"{portal.Value.BaseUrl.TrimEnd('/')}/tickets/{e.TicketId.ToString(CultureInfo.InvariantCulture)}";
+        var renderedOnce = new Dictionary<(string Culture, string Title, string Intro), RenderedEmail>();
 
         foreach (var recipient in recipients)
         {
@@ -77,7 +80,7 @@ internal sealed class TicketNotifier(
             var (titleCode, introCode) = Codes(notice, recipient.Role);
             var title = Messages.Get(titleCode, culture, e.TicketId, e.Title);
             var intro = Messages.Get(introCode, culture, e.TicketId, e.Title, Argument(notice, names, culture));
-            db.Notifications.Add(Notification.Create(user.Id, notice.Kind, e.TicketId, title, intro, $"/tickets/{e.TicketId.ToString(CultureInfo.InvariantCulture)}", now));
+            bulk.Add(Notification.Create(user.Id, notice.Kind, e.TicketId, title, intro, $"/tickets/{e.TicketId.ToString(CultureInfo.InvariantCulture)}", now));
             if (mailOff.Contains(user.Id))
             {
                 continue;
@@ -106,17 +109,33 @@ internal sealed class TicketNotifier(
                 links.AddRange(IssueDecisionLinks(e.TicketId, user, now, culture));
             }
 
-            var rendered = EmailLayout.Render(
-                culture,
-                EmailLayout.TicketSubject(e.TicketId, title),
-                user.FullName,
-                paragraphs,
-                sections,
-                links,
-                [Messages.Get("notifications.email.reply_hint", culture), Messages.Get("notifications.email.preferences_hint", culture)]);
+            // Everyone of one language reads the same mail but for the greeting: render it once per language (and
+            // wording), then put each name in. Mails with links of their own (a requester's decision) are rendered alone.
+            var personalLinks = links.Count > 1;
+            RenderedEmail rendered;
+            if (personalLinks)
+            {
+                rendered = Render(culture, e.TicketId, title, user.FullName, paragraphs, sections, links);
+            }
+            else
+            {
+                var shape = (culture.Name, titleCode, introCode);
+                if (!renderedOnce.TryGetValue(shape, out var template))
+                {
+                    template = Render(culture, e.TicketId, title, RecipientPlaceholder, paragraphs, sections, links);
+                    renderedOnce[shape] = template;
+                }
+
+                rendered = template with
+                {
+                    TextBody = template.TextBody.Replace(RecipientPlaceholder, user.FullName, StringComparison.Ordinal),
+                    HtmlBody = template.HtmlBody.Replace(RecipientPlaceholder, EmailLayout.Encode(user.FullName), StringComparison.Ordinal),
+                };
+            }
+
             var isRoot = rootFree && recipient.Role == Audience.RequesterConfirmation;
             rootFree &= !isRoot;
-            outbox.Enqueue(new EmailMessage(
+            bulk.Add(EmailOutbox.ToRow(new EmailMessage(
                 notice.Kind,
                 user.Email,
                 user.FullName,
@@ -127,9 +146,24 @@ internal sealed class TicketNotifier(
                 e.TicketId,
                 MessageId: isRoot ? root : null,
                 InReplyTo: isRoot ? null : root,
-                References: isRoot ? null : root));
+                References: isRoot ? null : root),
+                mail.Value.MessageIdDomain,
+                now));
         }
     }
+
+    /// <summary>Stands for the recipient's name in a mail rendered once for several people (never typed by anyone).</summary>
+    private static readonly string RecipientPlaceholder = $"\u0001{Guid.NewGuid():N}\u0001";
+
+    private static RenderedEmail Render(CultureInfo culture, int ticketId, string title, string recipientName, List<string> paragraphs, List<EmailSection> sections, List<EmailLink> links) =>
+        EmailLayout.Render(
+            culture,
+            EmailLayout.TicketSubject(ticketId, title),
+            recipientName,
+            paragraphs,
+            sections,
+            links,
+            [Messages.Get("notifications.email.reply_hint", culture), Messages.Get("notifications.email.preferences_hint", culture)]);
 
     /// <summary>Who turned off the e-mails of this kind (few people do: the whole set is cached).</summary>
     private async Task<IReadOnlySet<Guid>> MailOffAsync(string kind, CancellationToken cancellationToken) =>

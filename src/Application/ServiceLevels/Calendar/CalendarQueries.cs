@@ -1,3 +1,4 @@
+using MesaServicios.Application.ServiceLevels.Contracts;
 using System.Globalization;
 using FluentValidation;
 using Mediator;

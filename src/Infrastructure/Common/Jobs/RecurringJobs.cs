@@ -1,27 +1,33 @@
 using Hangfire;
-using MesaServicios.Application.Inbox;
-using MesaServicios.Application.ServiceLevels;
-using MesaServicios.Infrastructure.Inbox;
-using MesaServicios.Infrastructure.Notifications;
-using MesaServicios.Infrastructure.Tickets;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MesaServicios.Infrastructure.Common.Jobs;
+
+/// <summary>
+/// A module's recurring jobs. Each module registers one (<c>services.AddRecurringJobs&lt;X&gt;()</c>) in its own
+/// setup; Common knows none of them.
+/// </summary>
+public interface IRecurringJobRegistration
+{
+    /// <summary>Adds or updates (or removes, when switched off) the module's recurring jobs; idempotent.</summary>
+    void Register(IRecurringJobManager jobs);
+}
 
 /// <summary>Every recurring job of the desk, registered (idempotently) at start.</summary>
 public static class RecurringJobs
 {
-    public static void Register(IRecurringJobManager jobs, InboxOptions? inbox = null, ServiceLevelsOptions? serviceLevels = null)
+    public static IServiceCollection AddRecurringJobs<TRegistration>(this IServiceCollection services)
+        where TRegistration : class, IRecurringJobRegistration
     {
-        jobs.AddOrUpdate<DeliverOutboxJob>(DeliverOutboxJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
-        if (inbox is null || inbox.Enabled)
+        services.AddSingleton<IRecurringJobRegistration, TRegistration>();
+        return services;
+    }
+
+    public static void Register(IRecurringJobManager jobs, IEnumerable<IRecurringJobRegistration> registrations)
+    {
+        foreach (var registration in registrations)
         {
-            jobs.AddOrUpdate<IngestMailJob>(IngestMailJob.RecurringId, job => job.RunAsync(CancellationToken.None), inbox?.PollCron ?? Cron.Minutely());
+            registration.Register(jobs);
         }
-        else
-        {
-            jobs.RemoveIfExists(IngestMailJob.RecurringId);
-        }
-        jobs.AddOrUpdate<AutoCloseSolvedTicketsJob>(AutoCloseSolvedTicketsJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
-        jobs.AddOrUpdate<EscalateTicketsJob>(EscalateTicketsJob.RecurringId, job => job.RunAsync(CancellationToken.None), serviceLevels?.EscalationCron ?? "*/5 * * * *");
     }
 }

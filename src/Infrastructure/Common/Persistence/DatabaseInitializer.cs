@@ -1,93 +1,29 @@
-using System.Security.Cryptography;
-using Mediator;
-using MesaServicios.Application.Users;
-using MesaServicios.Application.Users.CreateUser;
-using MesaServicios.Domain.Users;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace MesaServicios.Infrastructure.Common.Persistence;
 
 /// <summary>
-/// At start: applies the committed migrations, then makes sure an administrator exists — from
-/// <c>Bootstrap:AdminEmail</c>/<c>Bootstrap:AdminPassword</c>, or in Development one with a random password
-/// printed once in the log. There is no fixed default password anywhere.
+/// Data a module makes sure exists at start, after the migrations (e.g. Users' first administrator). Registered by
+/// the module (<c>services.AddScoped&lt;IStartupSeed, X&gt;()</c>); run in registration order, in one scope.
 /// </summary>
-public static partial class DatabaseInitializer
+public interface IStartupSeed
+{
+    Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken);
+}
+
+/// <summary>At start: applies the committed migrations, then runs each module's <see cref="IStartupSeed"/>.</summary>
+public static class DatabaseInitializer
 {
     public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
         var db = provider.GetRequiredService<MesaDbContext>();
-        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("MesaServicios.Startup");
         await db.Database.MigrateAsync(cancellationToken);
-        await EnsureAdministratorAsync(provider, db, logger, cancellationToken);
-    }
-
-    private static async Task EnsureAdministratorAsync(IServiceProvider provider, MesaDbContext db, ILogger logger, CancellationToken cancellationToken)
-    {
-        var configuration = provider.GetRequiredService<IConfiguration>();
-        var environment = provider.GetRequiredService<IHostEnvironment>();
-        var email = configuration["Bootstrap:AdminEmail"];
-        var password = configuration["Bootstrap:AdminPassword"];
-        if (await ((IUsersDbContext)db).Users.AnyAsync(u => u.Role == UserRole.Administrator && u.IsActive, cancellationToken))
+        foreach (var seed in provider.GetServices<IStartupSeed>())
         {
-            return;
-        }
-
-        var generated = false;
-        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(password))
-        {
-            if (!environment.IsDevelopment())
-            {
-                LogNoAdministrator(logger);
-                return;
-            }
-
-            var domain = provider.GetRequiredService<IOptions<UsersOptions>>().Value.AllowedDomains.FirstOrDefault() ?? "iescinoc.edu.co";
-            email = string.IsNullOrWhiteSpace(email) ? $"admin@{domain}" : email;
-            password = RandomPassword();
-            generated = true;
-        }
-
-        if (await ((IUsersDbContext)db).Users.AnyAsync(u => u.Email == email.Trim().ToLower(), cancellationToken))
-        {
-            LogAdminEmailTaken(logger, email);
-            return;
-        }
-
-        var sender = provider.GetRequiredService<ISender>();
-        await sender.Send(new CreateUserCommand(email, "Administrador de la Mesa", "Oficina TIC", null, UserRole.Administrator, "es", password), cancellationToken);
-        if (generated)
-        {
-            LogGeneratedAdministrator(logger, email, password);
-        }
-        else
-        {
-            LogConfiguredAdministrator(logger, email);
+            await seed.SeedAsync(provider, cancellationToken);
         }
     }
-
-    private static string RandomPassword()
-    {
-        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-        return RandomNumberGenerator.GetString(alphabet, 20);
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "First administrator created for Development: {Email} / password: {Password} (shown once; change it after signing in)")]
-    private static partial void LogGeneratedAdministrator(ILogger logger, string email, string password);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "First administrator created from configuration: {Email}")]
-    private static partial void LogConfiguredAdministrator(ILogger logger, string email);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No administrator exists and none is configured: set Bootstrap__AdminEmail and Bootstrap__AdminPassword.")]
-    private static partial void LogNoAdministrator(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Bootstrap administrator {Email} already exists with another role; not changed.")]
-    private static partial void LogAdminEmailTaken(ILogger logger, string email);
 }

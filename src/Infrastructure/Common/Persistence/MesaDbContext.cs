@@ -1,17 +1,20 @@
-using MesaServicios.Infrastructure.Users;
-using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using MesaServicios.Infrastructure.Common.Persistence.WriteEngine;
 using Microsoft.EntityFrameworkCore;
 
 namespace MesaServicios.Infrastructure.Common.Persistence;
 
 /// <summary>
 /// The one database of the monolith. Each module sees only its own interface (<see cref="IUsersDbContext"/>, …);
-/// each module's tables are configured in its own folder.
+/// each module's tables are configured in its own folder. Its base class (Identity's credential store) is declared by
+/// the Users module in Users/MesaDbContext.Users.cs, so that this file names no module.
 /// </summary>
-public sealed partial class MesaDbContext(DbContextOptions<MesaDbContext> options)
-    : IdentityUserContext<AccountCredential, Guid>(options)
+public sealed partial class MesaDbContext
 {
     // Each module adds its interface and tables in a partial file in its own folder (e.g. Users/MesaDbContext.Users.cs).
+    public MesaDbContext(DbContextOptions<MesaDbContext> options)
+        : base(options)
+    {
+    }
 
     /// <summary>
     /// Set by <see cref="TransactionRunner"/> for a command whose reads may run before its write turn: awaited once,

@@ -1,18 +1,32 @@
 using MesaServicios.Application.Common.Caching;
-using MesaServicios.Domain.Notifications;
-using MesaServicios.Domain.Users;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace MesaServicios.Infrastructure.Common.Persistence;
 
 /// <summary>
-/// Drops <see cref="ReferenceCache"/> when a save touches what it holds (users, sessions, notification preferences): before
+/// A module's entities that <see cref="ReferenceCache"/> holds (users, sessions, notification preferences…), registered
+/// by the module (<c>services.AddSingleton&lt;ICachedReferenceData, X&gt;()</c>).
+/// </summary>
+public interface ICachedReferenceData
+{
+    /// <summary>
+    /// Whether this save may change cached data. Runs before EF detects changes: look at the tracked entries only
+    /// (any tracked entity loaded for a change counts as changed).
+    /// </summary>
+    bool MayChange(ChangeTracker changes);
+}
+
+/// <summary>
+/// Drops <see cref="ReferenceCache"/> when a save touches what it holds (<see cref="ICachedReferenceData"/>): before
 /// the save, after it, and — through <see cref="MesaDbContext.ReferenceDataChanged"/> — after the commit that makes
 /// it visible to other connections, so no reader can keep a value older than the change.
 /// </summary>
-internal sealed class ReferenceDataInterceptor(ReferenceCache cache) : SaveChangesInterceptor
+internal sealed class ReferenceDataInterceptor(ReferenceCache cache, IEnumerable<ICachedReferenceData> cached) : SaveChangesInterceptor
 {
+    private readonly ICachedReferenceData[] _cached = cached.ToArray();
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Check(eventData.Context);
@@ -52,18 +66,14 @@ internal sealed class ReferenceDataInterceptor(ReferenceCache cache) : SaveChang
             return;
         }
 
-        // Runs before EF detects changes: any tracked user or preference counts as changed (loaded for a change), which
+        // Runs before EF detects changes: any tracked cached entity counts as changed (loaded for a change), which
         // avoids a second scan of the change tracker on every save.
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         bool changed;
         try
         {
-            // A session that is only being added (a sign-in) changes nothing already cached; one that is loaded may
-            // be ending (sign-out, password change, deactivation).
-            changed = db.ChangeTracker.Entries<User>().Any()
-                || db.ChangeTracker.Entries<NotificationPreference>().Any()
-                || db.ChangeTracker.Entries<UserSession>().Any(e => e.State != EntityState.Added);
+            changed = _cached.Any(c => c.MayChange(db.ChangeTracker));
         }
         finally
         {

@@ -13,7 +13,7 @@ namespace MesaServicios.Infrastructure.Common.Persistence;
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
-    /// <summary>What every connection of the desk sets (the writer connection of <see cref="WriteBatcher"/> too).</summary>
+    /// <summary>What every connection of the desk sets (the writer connection of <see cref="WriteEngine.WriteBatcher"/> too).</summary>
     internal const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
 
     private static readonly ConditionalWeakTable<object, object> Initialized = [];

@@ -4,7 +4,7 @@ using MesaServicios.Application.Common.Paging;
 using MesaServicios.Application.Common.Security;
 using Microsoft.EntityFrameworkCore;
 
-namespace MesaServicios.Application.Notifications.Inbox;
+namespace MesaServicios.Application.Notifications.MyNotifications;
 
 public sealed record NotificationItem(Guid Id, string Kind, int? TicketId, string Title, string Body, string? Link, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
 
@@ -40,7 +40,7 @@ internal sealed class MyNotificationsHandlers(INotificationsDbContext db, ICurre
         var items = await mine
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Skip((page - 1) * size).Take(size)
-            .Select(n => new NotificationItem(n.Id, n.Kind, n.TicketId, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt))
+            .ProjectToItem()
             .ToListAsync(cancellationToken);
         return new PagedResult<NotificationItem>(items, page, size, total);
     }

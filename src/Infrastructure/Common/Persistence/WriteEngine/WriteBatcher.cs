@@ -2,8 +2,9 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using MesaServicios.Infrastructure.Common.Persistence;
 
-namespace MesaServicios.Infrastructure.Common.Persistence;
+namespace MesaServicios.Infrastructure.Common.Persistence.WriteEngine;
 
 /// <summary>
 /// Group commit for SQLite, which has one writer at a time. The command transactions of this process take turns

@@ -1,4 +1,4 @@
-namespace MesaServicios.Application.ServiceLevels;
+namespace MesaServicios.Application.ServiceLevels.Contracts;
 
 /// <summary>Settings of service levels (section "ServiceLevels"); hours, closures and targets are kept in the database.</summary>
 public sealed class ServiceLevelsOptions

@@ -3,11 +3,12 @@ using Mediator;
 using MesaServicios.Application.Users.Sessions;
 using MesaServicios.Domain.Users;
 using MesaServicios.Infrastructure.Users;
+using MesaServicios.WebApi.Common;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
-namespace MesaServicios.WebApi.Common;
+namespace MesaServicios.WebApi.Users;
 
 internal static class AuthenticationSetup
 {

@@ -2,22 +2,24 @@ using MesaServicios.Application.Common;
 using MesaServicios.Application.Common.Caching;
 using MesaServicios.Application.Common.Events;
 using MesaServicios.Domain.Common;
-using MesaServicios.Domain.Notifications;
-using MesaServicios.Infrastructure.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
-namespace MesaServicios.Infrastructure.Common.Persistence;
+namespace MesaServicios.Infrastructure.Common.Persistence.WriteEngine;
 
 /// <summary>
 /// One transaction per command: run the handler, save, dispatch the raised domain events (whose handlers may
 /// change more entities and raise more events) until none are left, then commit. Events are handled before
 /// the commit, so a reaction and the change that caused it land together or not at all. On SQLite the
 /// transaction is a savepoint of a group commit (<see cref="WriteBatcher"/>): the command answers once the
-/// commit that holds it is done.
+/// commit that holds it is done. After the commit, the <see cref="ICommitObserver"/>s interested in what the command
+/// saved are told (e.g. Notifications starts delivering the e-mails it queued).
 /// </summary>
-internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher dispatcher, OutboxSignal outboxSignal, WriteBatcher batcher, ReferenceCache cache) : ITransactionRunner
+internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher dispatcher, IEnumerable<ICommitObserver> observers, BulkInsertBuffer bulk, WriteBatcher batcher, ReferenceCache cache) : ITransactionRunner
 {
     private const int MaxEventRounds = 10;
+
+    private readonly ICommitObserver[] _observers = observers as ICommitObserver[] ?? observers.ToArray();
 
     public ValueTask<T> RunAsync<T>(Func<CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken) =>
         RunInTurnAsync(work, readFirst: false, cancellationToken);
@@ -57,16 +59,17 @@ internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher 
             }
 
             T result;
-            bool queuedEmail;
+            bool[]? interested;
             try
             {
                 result = await work(cancellationToken);
 
                 // Work that read and changed nothing never takes the write turn.
-                queuedEmail = (turn is not null || db.ChangeTracker.HasChanges()) && await SaveAndDispatchAsync(beforeFirstSave: turn is null, cancellationToken);
+                interested = turn is not null || bulk.HasPending || db.ChangeTracker.HasChanges() ? await SaveAndDispatchAsync(beforeFirstSave: turn is null, cancellationToken) : null;
             }
             catch (Exception exception)
             {
+                bulk.Clear();
                 if (turn is null)
                 {
                     db.ChangeTracker.Clear();
@@ -91,16 +94,14 @@ internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher 
             }
 
             await turn.CompleteAsync();
-            if (queuedEmail)
-            {
-                outboxSignal.Signal();
-            }
+            TellObservers(interested);
 
             return result;
         }
         finally
         {
             db.BeforeFirstWrite = null;
+            bulk.Clear();
             DropCacheIfReferenceDataChanged();
         }
     }
@@ -111,12 +112,9 @@ internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher 
         try
         {
             var result = await work(cancellationToken);
-            var queuedEmail = await SaveAndDispatchAsync(beforeFirstSave: false, cancellationToken);
+            var interested = await SaveAndDispatchAsync(beforeFirstSave: false, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            if (queuedEmail)
-            {
-                outboxSignal.Signal();
-            }
+            TellObservers(interested);
 
             return result;
         }
@@ -127,6 +125,7 @@ internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher 
         finally
         {
             db.ChangeTracker.Clear();
+            bulk.Clear();
             DropCacheIfReferenceDataChanged();
         }
     }
@@ -136,7 +135,8 @@ internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher 
     /// handled first, so their reactions (notifications, e-mails) are prepared before the turn and saved with the
     /// change in one go.
     /// </param>
-    private async Task<bool> SaveAndDispatchAsync(bool beforeFirstSave, CancellationToken cancellationToken)
+    /// <returns>Which observers (by index) are interested in what was saved.</returns>
+    private async Task<bool[]> SaveAndDispatchAsync(bool beforeFirstSave, CancellationToken cancellationToken)
     {
         for (var round = 0; beforeFirstSave && round < MaxEventRounds; round++)
         {
@@ -152,19 +152,27 @@ internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher 
             }
         }
 
-        var queuedEmail = false;
+        var interested = new bool[_observers.Length];
         for (var round = 0; round < MaxEventRounds; round++)
         {
             // Added entities are known without a scan, and SaveChanges has just scanned for the events' entities:
-            // these two looks at the tracker need no change detection of their own (it runs inside the write turn).
-            queuedEmail |= TrackedWithoutDetecting(() => db.ChangeTracker.Entries<OutboxEmail>().Any(e => e.State == EntityState.Added));
+            // these looks at the tracker need no change detection of their own (they run inside the write turn).
+            for (var i = 0; i < _observers.Length; i++)
+            {
+                if (!interested[i])
+                {
+                    interested[i] = TrackedWithoutDetecting(tracker => _observers[i].IsInterestedIn(tracker, bulk), db.ChangeTracker);
+                }
+            }
+
             await db.SaveChangesAsync(cancellationToken);
+            await bulk.FlushAsync(db, cancellationToken);
             var events = TrackedWithoutDetecting(() => db.ChangeTracker.Entries<Entity>()
                 .SelectMany(e => e.Entity.DequeueDomainEvents())
                 .ToList());
             if (events.Count == 0)
             {
-                return queuedEmail;
+                return interested;
             }
 
             foreach (var domainEvent in events)
@@ -186,17 +194,30 @@ internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher 
         }
     }
 
-    private T TrackedWithoutDetecting<T>(Func<T> look)
+    private void TellObservers(bool[]? interested)
     {
-        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        for (var i = 0; interested is not null && i < interested.Length; i++)
+        {
+            if (interested[i])
+            {
+                _observers[i].Committed();
+            }
+        }
+    }
+
+    private T TrackedWithoutDetecting<T>(Func<T> look) => TrackedWithoutDetecting(_ => look(), db.ChangeTracker);
+
+    private T TrackedWithoutDetecting<T>(Func<ChangeTracker, T> look, ChangeTracker tracker)
+    {
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
         try
         {
-            return look();
+            return look(tracker);
         }
         finally
         {
-            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+            tracker.AutoDetectChangesEnabled = detect;
         }
     }
 }

@@ -3,12 +3,13 @@ using System.Net.Http.Json;
 using MesaServicios.Application.Common;
 using MesaServicios.Domain.Tickets;
 using MesaServicios.Infrastructure.Common.Persistence;
+using MesaServicios.Infrastructure.Common.Persistence.WriteEngine;
 using MesaServicios.WebApi.Tests.Support;
 using MesaServicios.WebApi.Tests.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace MesaServicios.WebApi.Tests.Common;
+namespace MesaServicios.WebApi.Tests.Common.WriteEngine;
 
 /// <summary>
 /// SQLite group commit (<see cref="WriteBatcher"/>): commands that queue for the writer share one commit, each in its

@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text;
+using MesaServicios.Application.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace MesaServicios.Infrastructure.Common.Persistence.WriteEngine;
+
+/// <summary>
+/// The rows of one command (one scope) waiting for <see cref="FlushAsync"/>, which <see cref="TransactionRunner"/>
+/// calls after each save, under the write turn. Columns, names and value conversions come from the EF model, so a
+/// row is stored exactly as <c>SaveChanges</c> would store it.
+/// </summary>
+internal sealed class BulkInsertBuffer : IBulkInsert
+{
+    // SQLite allows 32,766 parameters per statement; stay well below for long rows.
+    private const int MaxParametersPerStatement = 8_000;
+
+    private readonly List<object> _rows = [];
+
+    public bool HasPending => _rows.Count > 0;
+
+    public void Add<T>(T row)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        _rows.Add(row);
+    }
+
+    public IEnumerable<T> Pending<T>()
+        where T : class => _rows.OfType<T>();
+
+    public void Clear() => _rows.Clear();
+
+    public async Task FlushAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        if (_rows.Count == 0)
+        {
+            return;
+        }
+
+        var rows = _rows.ToList();
+        _rows.Clear();
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Bulk rows are written inside the command's transaction.");
+        var sql = db.GetService<ISqlGenerationHelper>();
+        foreach (var group in rows.GroupBy(r => r.GetType()))
+        {
+            var entityType = db.Model.FindEntityType(group.Key)
+                ?? throw new InvalidOperationException($"{group.Key.Name} is not an entity of the model.");
+            var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+            var properties = entityType.GetProperties().ToList();
+            if (properties.Any(p => p.IsShadowProperty()) || entityType.GetNavigations().Any() || entityType.GetComplexProperties().Any())
+            {
+                throw new InvalidOperationException($"{group.Key.Name}: only plain rows (no shadow properties, navigations or complex properties) can be written in bulk.");
+            }
+
+            var columns = string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
+            var perStatement = Math.Max(1, MaxParametersPerStatement / properties.Count);
+            foreach (var chunk in group.Chunk(perStatement))
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                var text = new StringBuilder().Append("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema))
+                    .Append(" (").Append(columns).Append(") VALUES ");
+                var index = 0;
+                for (var r = 0; r < chunk.Length; r++)
+                {
+                    text.Append(r == 0 ? "(" : ", (");
+                    for (var c = 0; c < properties.Count; c++)
+                    {
+                        var property = properties[c];
+                        var name = sql.GenerateParameterName("b" + index.ToString(CultureInfo.InvariantCulture));
+                        index++;
+                        text.Append(c == 0 ? string.Empty : ", ").Append(name);
+                        var value = property.GetGetter().GetClrValueUsingContainingEntity(chunk[r]);
+                        command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, name, value, property.IsNullable));
+                    }
+
+                    text.Append(')');
+                }
+
+                command.CommandText = text.Append(';').ToString();
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+    }
+}
