@@ -12,6 +12,7 @@ using MesaServicios.Infrastructure.Common.Jobs;
 using MesaServicios.Infrastructure.Common.Persistence;
 using MesaServicios.Infrastructure.Inbox;
 using MesaServicios.Infrastructure.Notifications;
+using MesaServicios.Infrastructure.Reservations;
 using MesaServicios.Infrastructure.Tickets.Attachments;
 using MesaServicios.Infrastructure.Tickets;
 using MesaServicios.Infrastructure.Users;
@@ -57,6 +58,7 @@ public static class DependencyInjection
         AddMail(services, configuration);
         AddJobs(services, configuration, paths);
         services.AddTicketAttachments(configuration, paths);
+        services.AddReservations(configuration);
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])

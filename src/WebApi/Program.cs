@@ -13,6 +13,7 @@ using MesaServicios.WebApi.Tickets.Attachments;
 using MesaServicios.WebApi.Notifications;
 using MesaServicios.WebApi.Inbox;
 using MesaServicios.WebApi.Tickets;
+using MesaServicios.WebApi.Reservations;
 using MesaServicios.WebApi.Users;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
@@ -105,6 +106,8 @@ app.MapActionLinkEndpoints();
 app.MapTriageEndpoints();
 app.MapTicketEndpoints();
 app.MapTicketCategoryEndpoints();
+app.MapEquipmentEndpoints();
+app.MapReservationEndpoints();
 
 if (app.Services.GetRequiredService<IOptions<JobsOptions>>().Value.Enabled)
 {

@@ -21,7 +21,8 @@ public sealed record TicketListItem(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? SolvedAt,
-    DateTimeOffset? ClosedAt)
+    DateTimeOffset? ClosedAt,
+    TicketEquipment? Equipment = null)
 {
     /// <summary>How people name it: <c>#N</c>.</summary>
     public string Number => $"#{Id}";
@@ -32,7 +33,7 @@ public sealed record TicketListItem(
     /// <summary>Projection translated to SQL: list queries never load entities.</summary>
     public static readonly Expression<Func<Ticket, TicketListItem>> Projection = t => new TicketListItem(
         t.Id, t.Title, t.Status, t.Type, t.Urgency, t.Impact, t.Priority, t.Source, t.RequesterId, t.RequesterName,
-        t.RequesterDepartment, t.CategoryId, t.AssignedTechnicianId, t.CreatedAt, t.UpdatedAt, t.SolvedAt, t.ClosedAt);
+        t.RequesterDepartment, t.CategoryId, t.AssignedTechnicianId, t.CreatedAt, t.UpdatedAt, t.SolvedAt, t.ClosedAt, t.Equipment);
 }
 
 /// <summary>Page and size shared by every ticket list.</summary>

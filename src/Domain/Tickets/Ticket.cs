@@ -93,6 +93,9 @@ public sealed class Ticket : Entity
     /// <summary>An earlier (closed) ticket this one follows up on.</summary>
     public int? ReferencesTicketId { get; private set; }
 
+    /// <summary>The equipment the ticket is about (an item the requester held when he opened it), or null.</summary>
+    public TicketEquipment? Equipment { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -129,7 +132,8 @@ public sealed class Ticket : Entity
         int? referencesTicketId,
         PriorityMatrix matrix,
         DateTimeOffset now,
-        int number = 0)
+        int number = 0,
+        TicketEquipment? equipment = null)
     {
         ArgumentNullException.ThrowIfNull(requester);
         ArgumentNullException.ThrowIfNull(matrix);
@@ -151,6 +155,7 @@ public sealed class Ticket : Entity
             OpenedById = openedBy?.UserId,
             CategoryId = categoryId,
             ReferencesTicketId = referencesTicketId,
+            Equipment = equipment,
             CreatedAt = now,
             UpdatedAt = now,
             Version = 1,

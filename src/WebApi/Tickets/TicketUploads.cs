@@ -60,7 +60,8 @@ internal static class TicketUploads
             Number(upload.Field("categoryId"), "categoryId", failures),
             upload.Fields.TryGetValue("observers", out var observers) ? observers.Select(o => o ?? string.Empty).ToList() : null,
             upload.Field("contactPhone"),
-            Number(upload.Field("referencesTicketId"), "referencesTicketId", failures))
+            Number(upload.Field("referencesTicketId"), "referencesTicketId", failures),
+            Identifier(upload.Field("equipmentItemId"), "equipmentItemId", failures))
         {
             Attachments = upload.Files,
         };
@@ -119,6 +120,22 @@ internal static class TicketUploads
         return null;
     }
 
+    private static Guid? Identifier(string? raw, string field, List<ValidationFailure> failures)
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return null;
+        }
+
+        if (Guid.TryParse(raw.Trim(), out var value))
+        {
+            return value;
+        }
+
+        failures.Add(new ValidationFailure(field, Messages.Get("common.invalid_value")));
+        return null;
+    }
+
     private static int? Number(string? raw, string field, List<ValidationFailure> failures)
     {
         if (string.IsNullOrWhiteSpace(raw))
@@ -157,6 +174,9 @@ public sealed class OpenTicketForm
     public string? ContactPhone { get; init; }
 
     public int? ReferencesTicketId { get; init; }
+
+    /// <summary>Optional: an item checked out to me (see <c>GET /api/v1/me/equipment</c>) the ticket is about.</summary>
+    public Guid? EquipmentItemId { get; init; }
 
     /// <summary>The files (at most <c>Tickets:Attachments:MaxFilesPerRequest</c>, each at most <c>MaxFileBytes</c>); repeat the field.</summary>
     public IFormFileCollection? Attachments { get; init; }

@@ -74,7 +74,8 @@ public sealed record TicketDetails(
     int Version,
     IReadOnlyList<string> AllowedActions,
     IReadOnlyList<AttachmentRef> Attachments,
-    IReadOnlyList<TimelineItem> Timeline);
+    IReadOnlyList<TimelineItem> Timeline,
+    TicketEquipment? Equipment = null);
 
 /// <summary>Builds <see cref="TicketDetails"/> from a loaded aggregate for one reader (hiding what he may not see).</summary>
 internal static class TicketDetailsBuilder
@@ -161,7 +162,8 @@ internal static class TicketDetailsBuilder
             ticket.Version,
             ticket.AllowedActions(viewer).Select(a => a.ToString()).ToList(),
             attachments,
-            timeline.OrderBy(t => t.Sequence).ToList());
+            timeline.OrderBy(t => t.Sequence).ToList(),
+            ticket.Equipment);
     }
 
     public static async Task<CategoryRef?> CategoryAsync(ITicketsDbContext db, int categoryId, bool activeOnly, CancellationToken cancellationToken)

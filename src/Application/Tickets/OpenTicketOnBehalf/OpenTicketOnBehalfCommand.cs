@@ -3,6 +3,7 @@ using Mediator;
 using MesaServicios.Application.Common;
 using MesaServicios.Application.Common.Localization;
 using MesaServicios.Application.Common.Security;
+using MesaServicios.Application.Reservations.Contracts;
 using MesaServicios.Application.Tickets.GetTicket;
 using MesaServicios.Domain.Tickets;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,8 @@ public sealed record OpenTicketOnBehalfCommand(
     Urgency? Urgency,
     int? CategoryId,
     IReadOnlyList<string>? Observers,
-    string? ContactPhone) : ICommand<TicketDetails>, IOptimisticCommand;
+    string? ContactPhone,
+    Guid? EquipmentItemId = null) : ICommand<TicketDetails>, IOptimisticCommand;
 
 internal sealed class OpenTicketOnBehalfValidator : AbstractValidator<OpenTicketOnBehalfCommand>
 {
@@ -43,6 +45,7 @@ internal sealed class OpenTicketOnBehalfCommandHandler(
     ISender sender,
     TimeProvider clock,
     ITicketNumbers numbers,
+    IReservationsFacade reservations,
     IOptions<TicketsOptions> options) : ICommandHandler<OpenTicketOnBehalfCommand, TicketDetails>
 {
     public async ValueTask<TicketDetails> Handle(OpenTicketOnBehalfCommand command, CancellationToken cancellationToken)
@@ -52,6 +55,7 @@ internal sealed class OpenTicketOnBehalfCommandHandler(
             ?? throw TicketOpening.FieldError("requesterId", "tickets.requester_unknown");
         var observers = await TicketOpening.ResolveObserversAsync(sender, command.Observers, "observers", cancellationToken);
         var category = await TicketOpening.ActiveCategoryAsync(db, command.CategoryId, "categoryId", cancellationToken);
+        var equipment = await TicketOpening.HeldEquipmentAsync(reservations, requester.Id, command.EquipmentItemId, cancellationToken);
 
         var ticket = Ticket.Open(
             actor,
@@ -67,7 +71,8 @@ internal sealed class OpenTicketOnBehalfCommandHandler(
             null,
             options.Value.BuildPriorityMatrix(),
             clock.GetUtcNow(),
-            await numbers.NextAsync(cancellationToken));
+            await numbers.NextAsync(cancellationToken),
+            equipment);
 
         // Saved by the command's transaction, with its notifications, once everything is prepared.
         db.Tickets.Add(ticket);

@@ -28,7 +28,8 @@ public sealed record SearchTicketsQuery(
     string? Text = null,
     string? Sort = null,
     int Page = 1,
-    int PageSize = Paging.DefaultPageSize) : IQuery<PagedResult<TicketListItem>>;
+    int PageSize = Paging.DefaultPageSize,
+    int? MaterialTypeId = null) : IQuery<PagedResult<TicketListItem>>;
 
 internal sealed class SearchTicketsValidator : AbstractValidator<SearchTicketsQuery>
 {
@@ -70,6 +71,11 @@ internal sealed class SearchTicketsQueryHandler(ITicketsDbContext db) : IQueryHa
         if (query.Status is { Count: > 0 } statuses)
         {
             tickets = tickets.Where(t => statuses.Contains(t.Status));
+        }
+
+        if (query.MaterialTypeId is { } materialType)
+        {
+            tickets = tickets.Where(t => t.Equipment != null && t.Equipment.MaterialTypeId == materialType);
         }
 
         if (query.Type is { } type)

@@ -2,6 +2,7 @@ using Hangfire;
 using MesaServicios.Application.Inbox;
 using MesaServicios.Infrastructure.Inbox;
 using MesaServicios.Infrastructure.Notifications;
+using MesaServicios.Infrastructure.Reservations;
 using MesaServicios.Infrastructure.Tickets;
 
 namespace MesaServicios.Infrastructure.Common.Jobs;
@@ -21,5 +22,6 @@ public static class RecurringJobs
             jobs.RemoveIfExists(IngestMailJob.RecurringId);
         }
         jobs.AddOrUpdate<AutoCloseSolvedTicketsJob>(AutoCloseSolvedTicketsJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
+        ReservationsSetup.RegisterJobs(jobs);
     }
 }
