@@ -27,6 +27,9 @@ public abstract record ReservationIntegrationEvent : INotification
 
     public DateTimeOffset EndsAt { get; init; }
 
+    /// <summary>The institution's time zone (IANA id), to show the window as people read it.</summary>
+    public string TimeZone { get; init; } = "America/Bogota";
+
     public DateTimeOffset OccurredAt { get; init; }
 }
 

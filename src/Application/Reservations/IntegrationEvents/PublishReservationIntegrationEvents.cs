@@ -3,6 +3,7 @@ using MesaServicios.Application.Common.Events;
 using MesaServicios.Application.Reservations.Contracts;
 using MesaServicios.Domain.Reservations;
 using MesaServicios.Domain.Reservations.Events;
+using Microsoft.Extensions.Options;
 
 namespace MesaServicios.Application.Reservations.IntegrationEvents;
 
@@ -10,7 +11,7 @@ namespace MesaServicios.Application.Reservations.IntegrationEvents;
 /// Tells other modules what happened to a reservation: one Reservations.Contracts event per domain event, published
 /// inside the same transaction (so the notifications it causes commit with the change), with the item it is about.
 /// </summary>
-internal sealed class PublishReservationIntegrationEvents(IPublisher publisher, IReservationsDbContext db) :
+internal sealed class PublishReservationIntegrationEvents(IPublisher publisher, IReservationsDbContext db, IOptions<ReservationsOptions> options) :
     IDomainEventHandler<ReservationBooked>,
     IDomainEventHandler<ReservationCancelled>,
     IDomainEventHandler<ReservationCheckedOut>,
@@ -62,6 +63,7 @@ internal sealed class PublishReservationIntegrationEvents(IPublisher publisher, 
             MaterialType = item.MaterialType,
             StartsAt = reservation.StartsAt,
             EndsAt = reservation.EndsAt,
+            TimeZone = options.Value.TimeZone,
         };
     }
 }
