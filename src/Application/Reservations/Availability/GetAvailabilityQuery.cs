@@ -3,6 +3,7 @@ using Mediator;
 using MesaServicios.Application.Common.Localization;
 using MesaServicios.Domain.Reservations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace MesaServicios.Application.Reservations.Availability;
 
@@ -25,16 +26,18 @@ internal sealed class GetAvailabilityValidator : AbstractValidator<GetAvailabili
     }
 }
 
-internal sealed class GetAvailabilityQueryHandler(IReservationsDbContext db) : IQueryHandler<GetAvailabilityQuery, IReadOnlyList<AvailableItem>>
+internal sealed class GetAvailabilityQueryHandler(IReservationsDbContext db, IOptions<ReservationsOptions> options) : IQueryHandler<GetAvailabilityQuery, IReadOnlyList<AvailableItem>>
 {
     public async ValueTask<IReadOnlyList<AvailableItem>> Handle(GetAvailabilityQuery query, CancellationToken cancellationToken)
     {
         var start = query.Start!.Value;
         var end = query.End!.Value;
 
-        // No booking lasts longer than the ceiling, so one that overlaps the window starts after start − ceiling: each
-        // item's check is a short range seek on (ItemId, StartsAt) instead of a scan of its whole history.
-        var lookback = start - TimeSpan.FromHours(ReservationsOptions.MaxDurationCeilingHours);
+        // No booking lasts longer than Reservations:MaxDurationHours, so one that overlaps the window starts after
+        // start − that: each item's check is a short range seek on (ItemId, StartsAt) instead of a scan of its whole
+        // history. (If the limit is lowered, older longer bookings may be missed here; booking such an item is still
+        // refused with 409 by the overlap guard.)
+        var lookback = start - options.Value.MaxDuration;
         var items = db.EquipmentItems.AsNoTracking().Where(i => i.State == EquipmentState.Available);
         if (query.MaterialTypeId is { } type)
         {
