@@ -37,6 +37,7 @@ public static class DependencyInjection
         services.AddSingleton<HelpCenter.Reference.ReferenceDataCatalog>();
         services.AddScoped<HelpCenter.HelpArticleWriting>();
         services.AddScoped<HelpCenter.SearchHelpArticles.HelpArticleFinder>();
+        services.AddScoped<Reservations.Contracts.IReservationsFacade, Reservations.ReservationsFacade>();
         return services;
     }
 

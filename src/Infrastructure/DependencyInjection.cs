@@ -16,6 +16,7 @@ using MesaServicios.Infrastructure.HelpCenter;
 using MesaServicios.Infrastructure.Common.Persistence.WriteEngine;
 using MesaServicios.Infrastructure.Inbox;
 using MesaServicios.Infrastructure.Notifications;
+using MesaServicios.Infrastructure.Reservations;
 using MesaServicios.Infrastructure.Tickets.Attachments;
 using MesaServicios.Infrastructure.Tickets;
 using MesaServicios.Infrastructure.Users;
@@ -66,6 +67,7 @@ public static class DependencyInjection
         AddJobs(services, configuration, paths);
         services.AddTicketAttachments(configuration, paths);
         services.AddHelpCenter(configuration);
+        services.AddReservations(configuration);
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])

@@ -14,6 +14,7 @@ using MesaServicios.WebApi.Notifications;
 using MesaServicios.WebApi.Inbox;
 using MesaServicios.WebApi.Tickets;
 using MesaServicios.WebApi.ServiceLevels;
+using MesaServicios.WebApi.Reservations;
 using MesaServicios.WebApi.Users;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
@@ -110,6 +111,8 @@ app.MapServiceLevelEndpoints();
 app.MapTicketServiceLevelEndpoints();
 app.MapHelpEndpoints();
 app.MapReferenceEndpoints();
+app.MapEquipmentEndpoints();
+app.MapReservationEndpoints();
 
 if (app.Services.GetRequiredService<IOptions<JobsOptions>>().Value.Enabled)
 {

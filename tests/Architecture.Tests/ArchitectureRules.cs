@@ -59,7 +59,8 @@ internal static class ArchitectureRules
             "MesaServicios.Application.Users.IUsersDbContext",
             "MesaServicios.Application.Tickets.ITicketsDbContext",
             "MesaServicios.Application.Notifications.INotificationsDbContext",
-            "MesaServicios.Application.Inbox.IInboxDbContext")
+            "MesaServicios.Application.Inbox.IInboxDbContext",
+            "MesaServicios.Application.Reservations.IReservationsDbContext")
         .GetResult();
 
     /// <summary>

@@ -24,7 +24,8 @@ public sealed record TicketListItem(
     DateTimeOffset? ClosedAt,
     DateTimeOffset? OwnDueAt = null,
     DateTimeOffset? ResolveDueAt = null,
-    ServiceLevelState SlaState = ServiceLevelState.None)
+    ServiceLevelState SlaState = ServiceLevelState.None,
+    TicketEquipment? Equipment = null)
 {
     /// <summary>How people name it: <c>#N</c>.</summary>
     public string Number => $"#{Id}";
@@ -35,7 +36,8 @@ public sealed record TicketListItem(
     /// <summary>Projection translated to SQL: list queries never load entities.</summary>
     public static readonly Expression<Func<Ticket, TicketListItem>> Projection = t => new TicketListItem(
         t.Id, t.Title, t.Status, t.Type, t.Urgency, t.Impact, t.Priority, t.Source, t.RequesterId, t.RequesterName,
-        t.RequesterDepartment, t.CategoryId, t.AssignedTechnicianId, t.CreatedAt, t.UpdatedAt, t.SolvedAt, t.ClosedAt);
+        t.RequesterDepartment, t.CategoryId, t.AssignedTechnicianId, t.CreatedAt, t.UpdatedAt, t.SolvedAt, t.ClosedAt,
+        null, null, ServiceLevelState.None, t.Equipment);
 
     /// <summary>
     /// As <see cref="Projection"/>, with the due dates and the service-level state at <paramref name="now"/>
@@ -54,7 +56,8 @@ public sealed record TicketListItem(
             : (t.FirstResponseAt == null && now >= t.ServiceLevel.OwnWarnAt)
                 || (t.ServiceLevel.PausedSince != null ? t.ServiceLevel.PausedSince.Value >= t.ServiceLevel.ResolveWarnAt : now >= t.ServiceLevel.ResolveWarnAt)
                 ? ServiceLevelState.AtRisk
-            : ServiceLevelState.OnTrack);
+            : ServiceLevelState.OnTrack,
+        t.Equipment);
 }
 
 /// <summary>Page and size shared by every ticket list.</summary>

@@ -5,6 +5,7 @@ using FluentValidation.Results;
 using Mediator;
 using MesaServicios.Application.Common;
 using MesaServicios.Application.Common.Localization;
+using MesaServicios.Application.Reservations.Contracts;
 using MesaServicios.Application.Tickets.GetTicket;
 using MesaServicios.Application.Users.Contracts;
 using MesaServicios.Domain.Tickets;
@@ -88,6 +89,22 @@ internal static class TicketOpening
 
         return await TicketDetailsBuilder.CategoryAsync(db, categoryId.Value, activeOnly: true, cancellationToken)
             ?? throw new ValidationException([new ValidationFailure(field, Messages.Get("tickets.category_unknown"))]);
+    }
+
+    /// <summary>
+    /// The equipment a new ticket names, accepted only when it is checked out to the requester right now (asked of the
+    /// Reservations module); no item named, no query.
+    /// </summary>
+    public static async Task<TicketEquipment?> HeldEquipmentAsync(IReservationsFacade reservations, Guid requesterId, Guid? itemId, CancellationToken cancellationToken)
+    {
+        if (itemId is not { } id)
+        {
+            return null;
+        }
+
+        var held = await reservations.GetHeldItemAsync(requesterId, id, cancellationToken)
+            ?? throw FieldError("equipmentItemId", "tickets.equipment_not_held");
+        return new TicketEquipment(held.ItemId, held.Code, held.Name, held.MaterialTypeId, held.MaterialType);
     }
 
     public static ValidationException FieldError(string field, string code) =>

@@ -43,6 +43,7 @@ internal static class TicketsMessages
         ["tickets.idempotency_key_invalid"] = ("El encabezado Idempotency-Key debe tener entre 1 y 100 caracteres visibles.", "The Idempotency-Key header must have between 1 and 100 visible characters."),
         ["tickets.idempotency_key_reused"] = ("Esa clave de idempotencia ya se usó con otra solicitud; usa una clave nueva.", "That idempotency key was already used with another request; use a new key."),
         ["tickets.reference_unknown"] = ("El ticket referenciado no existe o no es tuyo.", "The referenced ticket does not exist or is not yours."),
+        ["tickets.equipment_not_held"] = ("Solo puedes indicar un equipo que esté en tu poder (entregado por una reserva y no devuelto); si el ticket no es sobre un equipo, no indiques ninguno.", "You can only name an item in your possession (checked out to you and not returned); if the ticket is not about equipment, name none."),
         ["tickets.page_invalid"] = ("La página debe ser 1 o mayor.", "The page must be 1 or more."),
         ["tickets.page_size_invalid"] = ("El tamaño de página debe estar entre 1 y {0}.", "The page size must be between 1 and {0}."),
         ["tickets.sort_invalid"] = ("Orden no válido. Usa uno de: {0}.", "Invalid sort. Use one of: {0}."),

@@ -93,6 +93,9 @@ public sealed partial class Ticket : Entity
     /// <summary>An earlier (closed) ticket this one follows up on.</summary>
     public int? ReferencesTicketId { get; private set; }
 
+    /// <summary>The equipment the ticket is about (an item the requester held when he opened it), or null.</summary>
+    public TicketEquipment? Equipment { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -138,6 +141,7 @@ public sealed partial class Ticket : Entity
             OpenedById = openedBy.UserId,
             CategoryId = draft.CategoryId,
             ReferencesTicketId = draft.ReferencesTicketId,
+            Equipment = draft.Equipment,
             CreatedAt = now,
             UpdatedAt = now,
             Version = 1,

@@ -48,6 +48,9 @@ public sealed record TicketDraft
     /// <summary>An earlier ticket this one continues (e.g. a reply to a closed ticket).</summary>
     public int? ReferencesTicketId { get; init; }
 
+    /// <summary>The reserved item the requester holds and the ticket is about (checked by the caller); null otherwise.</summary>
+    public TicketEquipment? Equipment { get; init; }
+
     /// <summary>The requester opens a ticket on the portal (source Portal).</summary>
     public static TicketDraft FromPortal(TicketActor requester, RequesterSnapshot snapshot, string title, string description, TicketType type, Urgency urgency)
     {

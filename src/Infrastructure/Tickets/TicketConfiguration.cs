@@ -59,6 +59,17 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(t => t.CreatedAt);
         builder.HasIndex(t => t.CategoryId).HasFilter("\"CategoryId\" IS NOT NULL");
         builder.HasIndex(t => t.ReferencesTicketId).HasFilter("\"ReferencesTicketId\" IS NOT NULL");
+
+        // The equipment a ticket is about: a snapshot in the ticket's own row (empty on most tickets: partial index).
+        builder.OwnsOne(t => t.Equipment, equipment =>
+        {
+            equipment.Property(e => e.ItemId).HasColumnName("EquipmentItemId");
+            equipment.Property(e => e.Code).HasColumnName("EquipmentCode").HasMaxLength(40);
+            equipment.Property(e => e.Name).HasColumnName("EquipmentName").HasMaxLength(150);
+            equipment.Property(e => e.MaterialTypeId).HasColumnName("EquipmentMaterialTypeId");
+            equipment.Property(e => e.MaterialType).HasColumnName("EquipmentMaterialType").HasMaxLength(80);
+            equipment.HasIndex(e => e.MaterialTypeId).HasFilter("\"EquipmentMaterialTypeId\" IS NOT NULL");
+        });
     }
 }
 

@@ -85,6 +85,9 @@ public sealed class SearchTicketsRequest
 
     public string? PageSize { get; init; }
 
+    /// <summary>A material type id: only tickets about equipment of that type.</summary>
+    public string? MaterialType { get; init; }
+
     public SearchTicketsQuery ToQuery()
     {
         var fields = new FieldParsing();
@@ -107,7 +110,8 @@ public sealed class SearchTicketsRequest
             fields.Parse<int>(Page, "page") ?? 1,
             fields.Parse<int>(PageSize, "pageSize") ?? Paging.DefaultPageSize,
             fields.Parse<bool>(Overdue, "overdue"),
-            fields.Parse<int>(DueWithinHours, "dueWithinHours")));
+            fields.Parse<int>(DueWithinHours, "dueWithinHours"),
+            fields.Parse<int>(MaterialType, "materialType")));
     }
 }
 
@@ -137,6 +141,8 @@ internal static class TicketEndpoints
                 ```
                 `type`: Incident | Request. `urgency`: VeryLow | Low | Medium (default) | High | VeryHigh. Observers by user id or e-mail.
                 `referencesTicketId` (optional): an earlier ticket of mine this one follows up on (e.g. a closed one).
+                `equipmentItemId` (optional): an item in my possession (`GET /api/v1/me/equipment`) the ticket is about; any
+                other item is a 400 field error. The ticket then shows its code, name and material type.
                 The response carries `ETag: "<version>"` and `Location`.
 
                 With files, send `multipart/form-data` instead: the same fields as form fields (`observers` repeated) and
@@ -158,6 +164,7 @@ internal static class TicketEndpoints
                 { "requesterId": "0193a2b4-0000-7000-8000-000000000001", "title": "Sin acceso al correo institucional",
                   "description": "Llamó a la mesa: no puede iniciar sesión en el correo desde ayer.", "type": "Request", "urgency": "Medium" }
                 ```
+                `equipmentItemId` (optional): an item checked out to that requester now.
                 """)
             .Produces<TicketDetails>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
@@ -165,7 +172,7 @@ internal static class TicketEndpoints
         group.MapGet("/", async ([AsParameters] SearchTicketsRequest request, ISender sender, CancellationToken ct) =>
                 Results.Ok(await sender.Send(request.ToQuery(), ct)))
             .RequireAuthorization(Policies.Technician)
-            .WithSummary("Search tickets (desk): filters by status, type, urgency, priority, category, technician, requester, department, observer, creation dates and text; sorted; paged (≤100) with the total.")
+            .WithSummary("Search tickets (desk): filters by status, type, urgency, priority, category, technician, requester, department, observer, creation dates, text the material type of the equipment and due dates; sorted; paged (≤100) with the total.")
             .WithDescription("Example: `GET /api/v1/tickets?status=New&status=InProgress&urgency=High&text=impresora&sort=-priority&page=1&pageSize=20`; due dates: `GET /api/v1/tickets?overdue=true&sort=dueAt` or `?dueWithinHours=4`. Each item carries `ownDueAt`, `resolveDueAt` and `slaState` (OnTrack, AtRisk, Breached, Met).")
             .Produces<PagedResult<TicketListItem>>()
             .ProducesValidationProblem();

@@ -60,7 +60,8 @@ internal static class TicketUploads
             fields.Parse<int>(upload.Field("categoryId"), "categoryId"),
             upload.Fields.TryGetValue("observers", out var observers) ? observers.Select(o => o ?? string.Empty).ToList() : null,
             upload.Field("contactPhone"),
-            fields.Parse<int>(upload.Field("referencesTicketId"), "referencesTicketId"))
+            fields.Parse<int>(upload.Field("referencesTicketId"), "referencesTicketId"),
+            fields.Parse<Guid>(upload.Field("equipmentItemId"), "equipmentItemId"))
         {
             Attachments = upload.Files,
         });
@@ -119,6 +120,9 @@ public sealed class OpenTicketForm
     public string? ContactPhone { get; init; }
 
     public int? ReferencesTicketId { get; init; }
+
+    /// <summary>Optional: an item checked out to me (see <c>GET /api/v1/me/equipment</c>) the ticket is about.</summary>
+    public Guid? EquipmentItemId { get; init; }
 
     /// <summary>The files (at most <c>Tickets:Attachments:MaxFilesPerRequest</c>, each at most <c>MaxFileBytes</c>); repeat the field.</summary>
     public IFormFileCollection? Attachments { get; init; }

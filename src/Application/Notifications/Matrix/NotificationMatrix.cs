@@ -52,6 +52,13 @@ public static class NotificationMatrix
     public const string TicketEscalated = "ticket.escalated";
     public const string TicketAutoCloseWarning = "ticket.auto_close_warning";
     public const string TicketObserverAdded = "ticket.observer_added";
+    public const string ReservationConfirmed = "reservation.confirmed";
+    public const string ReservationCancelled = "reservation.cancelled";
+    public const string ReservationPickupReminder = "reservation.pickup_reminder";
+    public const string ReservationDueSoon = "reservation.due_soon";
+    public const string ReservationOverdue = "reservation.overdue";
+    public const string ReservationOverdueDesk = "reservation.overdue_desk";
+    public const string ReservationNoShow = "reservation.no_show";
     public const string PasswordReset = "users.password_reset";
     public const string AccountInvitation = "users.invitation";
 
@@ -70,6 +77,14 @@ public static class NotificationMatrix
         new(TicketEscalated, Audience.Administrators, TechniciansOnly: true),
         new(TicketAutoCloseWarning, Audience.Requester),
         new(TicketObserverAdded, Audience.NewObserver),
+        // Reservations: "Requester" is the person the item is for; the desk is every technician (nobody is assigned).
+        new(ReservationConfirmed, Audience.RequesterConfirmation),
+        new(ReservationCancelled, Audience.Requester),
+        new(ReservationPickupReminder, Audience.Requester),
+        new(ReservationDueSoon, Audience.Requester),
+        new(ReservationOverdue, Audience.Requester),
+        new(ReservationOverdueDesk, Audience.AssignedOrAllTechnicians, TechniciansOnly: true),
+        new(ReservationNoShow, Audience.Requester),
         new(PasswordReset, Audience.None, Security: true),
         new(AccountInvitation, Audience.None, Security: true),
     ];

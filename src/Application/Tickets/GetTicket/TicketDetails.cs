@@ -75,7 +75,8 @@ public sealed record TicketDetails(
     IReadOnlyList<string> AllowedActions,
     IReadOnlyList<AttachmentRef> Attachments,
     IReadOnlyList<TimelineItem> Timeline,
-    DueDates.TicketServiceLevelView? ServiceLevel = null);
+    DueDates.TicketServiceLevelView? ServiceLevel = null,
+    TicketEquipment? Equipment = null);
 
 /// <summary>Builds <see cref="TicketDetails"/> from a loaded aggregate for one reader (hiding what he may not see).</summary>
 internal static class TicketDetailsBuilder
@@ -163,7 +164,8 @@ internal static class TicketDetailsBuilder
             ticket.AllowedActions(viewer).Select(a => a.ToString()).ToList(),
             attachments,
             timeline.OrderBy(t => t.Sequence).ToList(),
-            DueDates.TicketServiceLevelView.From(ticket, ticket.UpdatedAt));
+            DueDates.TicketServiceLevelView.From(ticket, ticket.UpdatedAt),
+            ticket.Equipment);
     }
 
     public static async Task<CategoryRef?> CategoryAsync(ITicketsDbContext db, int categoryId, bool activeOnly, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ using Mediator;
 using MesaServicios.Application.Common;
 using MesaServicios.Application.Common.Localization;
 using MesaServicios.Application.Common.Security;
+using MesaServicios.Application.Reservations.Contracts;
 using MesaServicios.Application.Tickets.Attachments;
 using MesaServicios.Application.Tickets.GetTicket;
 using MesaServicios.Domain.Tickets;
@@ -33,7 +34,8 @@ public sealed record OpenTicketCommand(
     int? CategoryId,
     IReadOnlyList<string>? Observers,
     string? ContactPhone,
-    int? ReferencesTicketId = null) : ICommand<OpenTicketResult>, IOptimisticCommand
+    int? ReferencesTicketId = null,
+    Guid? EquipmentItemId = null) : ICommand<OpenTicketResult>, IOptimisticCommand
 {
     /// <summary>From the <c>Idempotency-Key</c> header.</summary>
     [JsonIgnore]
@@ -76,6 +78,7 @@ internal sealed class OpenTicketCommandHandler(
     AttachmentIntake intake,
     ITransactionRunner transactions,
     ITicketNumbers numbers,
+    IReservationsFacade reservations,
     IOptions<TicketsOptions> options,
     IServiceLevelCatalog serviceLevels) : ICommandHandler<OpenTicketCommand, OpenTicketResult>
 {
@@ -97,6 +100,8 @@ internal sealed class OpenTicketCommandHandler(
         {
             throw TicketOpening.FieldError("referencesTicketId", "tickets.reference_unknown");
         }
+
+        var equipment = await TicketOpening.HeldEquipmentAsync(reservations, actor.UserId, command.EquipmentItemId, cancellationToken);
 
         TicketIdempotencyRecord? remembered = null;
         if (command.IdempotencyKey is { } key)
@@ -126,6 +131,7 @@ internal sealed class OpenTicketCommandHandler(
             CategoryId = command.CategoryId,
             ObserverIds = observers.Select(o => o.Id).ToList(),
             ReferencesTicketId = command.ReferencesTicketId,
+            Equipment = equipment,
         };
         var ticket = Ticket.Open(draft, options.Value.BuildPriorityMatrix(), now, await numbers.NextAsync(cancellationToken));
         await ticket.StartDueDatesAsync(serviceLevels, cancellationToken);
@@ -175,6 +181,7 @@ internal sealed class OpenTicketCommandHandler(
             Observers = command.Observers?.Select(o => o?.Trim().ToLowerInvariant()).Order(StringComparer.Ordinal).ToArray(),
             ContactPhone = command.ContactPhone?.Trim(),
             command.ReferencesTicketId,
+            command.EquipmentItemId,
             Attachments = files.Select(f => $"{f.Sha256}:{f.FileName}").ToArray(),
         });
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));

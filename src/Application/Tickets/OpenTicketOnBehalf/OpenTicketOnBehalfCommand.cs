@@ -3,6 +3,7 @@ using Mediator;
 using MesaServicios.Application.Common;
 using MesaServicios.Application.Common.Localization;
 using MesaServicios.Application.Common.Security;
+using MesaServicios.Application.Reservations.Contracts;
 using MesaServicios.Application.Tickets.GetTicket;
 using MesaServicios.Domain.Tickets;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,8 @@ public sealed record OpenTicketOnBehalfCommand(
     Urgency? Urgency,
     int? CategoryId,
     IReadOnlyList<string>? Observers,
-    string? ContactPhone) : ICommand<TicketDetails>, IOptimisticCommand;
+    string? ContactPhone,
+    Guid? EquipmentItemId = null) : ICommand<TicketDetails>, IOptimisticCommand;
 
 internal sealed class OpenTicketOnBehalfValidator : AbstractValidator<OpenTicketOnBehalfCommand>
 {
@@ -45,6 +47,7 @@ internal sealed class OpenTicketOnBehalfCommandHandler(
     ISender sender,
     TimeProvider clock,
     ITicketNumbers numbers,
+    IReservationsFacade reservations,
     IOptions<TicketsOptions> options,
     IServiceLevelCatalog serviceLevels) : ICommandHandler<OpenTicketOnBehalfCommand, TicketDetails>
 {
@@ -55,6 +58,7 @@ internal sealed class OpenTicketOnBehalfCommandHandler(
             ?? throw TicketOpening.FieldError("requesterId", "tickets.requester_unknown");
         var observers = await TicketOpening.ResolveObserversAsync(sender, command.Observers, "observers", cancellationToken);
         var category = await TicketOpening.ActiveCategoryAsync(db, command.CategoryId, "categoryId", cancellationToken);
+        var equipment = await TicketOpening.HeldEquipmentAsync(reservations, requester.Id, command.EquipmentItemId, cancellationToken);
 
         var draft = TicketDraft.OnBehalf(
             actor,
@@ -67,6 +71,7 @@ internal sealed class OpenTicketOnBehalfCommandHandler(
         {
             CategoryId = command.CategoryId,
             ObserverIds = observers.Select(o => o.Id).ToList(),
+            Equipment = equipment,
         };
         var ticket = Ticket.Open(draft, options.Value.BuildPriorityMatrix(), clock.GetUtcNow(), await numbers.NextAsync(cancellationToken));
 

@@ -30,7 +30,8 @@ public sealed record SearchTicketsQuery(
     int Page = 1,
     int PageSize = Paging.DefaultPageSize,
     bool? Overdue = null,
-    int? DueWithinHours = null) : IQuery<PagedResult<TicketListItem>>;
+    int? DueWithinHours = null,
+    int? MaterialTypeId = null) : IQuery<PagedResult<TicketListItem>>;
 
 internal sealed class SearchTicketsValidator : AbstractValidator<SearchTicketsQuery>
 {
@@ -73,6 +74,11 @@ internal sealed class SearchTicketsQueryHandler(ITicketsDbContext db, TimeProvid
         if (query.Status is { Count: > 0 } statuses)
         {
             tickets = tickets.Where(t => statuses.Contains(t.Status));
+        }
+
+        if (query.MaterialTypeId is { } materialType)
+        {
+            tickets = tickets.Where(t => t.Equipment != null && t.Equipment.MaterialTypeId == materialType);
         }
 
         if (query.Type is { } type)

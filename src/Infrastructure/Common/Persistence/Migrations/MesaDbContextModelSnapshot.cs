@@ -551,6 +551,268 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                     b.ToTable("OutboxEmails", (string)null);
                 });
 
+            modelBuilder.Entity("MesaServicios.Domain.Reservations.EquipmentItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MaintenanceReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaterialTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("MaterialTypeId", "State");
+
+                    b.ToTable("EquipmentItems", (string)null);
+                });
+
+            modelBuilder.Entity("MesaServicios.Domain.Reservations.MaterialType", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("MaterialTypes", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            CreatedAt = 639028224000000000L,
+                            IsActive = true,
+                            Name = "Portátil",
+                            UpdatedAt = 639028224000000000L
+                        },
+                        new
+                        {
+                            Id = 2,
+                            CreatedAt = 639028224000000000L,
+                            IsActive = true,
+                            Name = "Videobeam",
+                            UpdatedAt = 639028224000000000L
+                        },
+                        new
+                        {
+                            Id = 3,
+                            CreatedAt = 639028224000000000L,
+                            IsActive = true,
+                            Name = "Cámara",
+                            UpdatedAt = 639028224000000000L
+                        },
+                        new
+                        {
+                            Id = 4,
+                            CreatedAt = 639028224000000000L,
+                            IsActive = true,
+                            Name = "Parlante",
+                            UpdatedAt = 639028224000000000L
+                        },
+                        new
+                        {
+                            Id = 5,
+                            CreatedAt = 639028224000000000L,
+                            IsActive = true,
+                            Name = "Micrófono",
+                            UpdatedAt = 639028224000000000L
+                        },
+                        new
+                        {
+                            Id = 6,
+                            CreatedAt = 639028224000000000L,
+                            IsActive = true,
+                            Name = "Extensión",
+                            UpdatedAt = 639028224000000000L
+                        },
+                        new
+                        {
+                            Id = 7,
+                            CreatedAt = 639028224000000000L,
+                            IsActive = true,
+                            Name = "Tableta",
+                            UpdatedAt = 639028224000000000L
+                        },
+                        new
+                        {
+                            Id = 8,
+                            CreatedAt = 639028224000000000L,
+                            IsActive = true,
+                            Name = "Apuntador láser",
+                            UpdatedAt = 639028224000000000L
+                        },
+                        new
+                        {
+                            Id = 9,
+                            CreatedAt = 639028224000000000L,
+                            IsActive = true,
+                            Name = "Adaptador HDMI",
+                            UpdatedAt = 639028224000000000L
+                        });
+                });
+
+            modelBuilder.Entity("MesaServicios.Domain.Reservations.Reservation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BookedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CancelledById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CheckedOutAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CheckedOutById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DueSoonSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("HolderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NoShowAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OverdueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OverdueDeskNoticeSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PickupReminderSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReturnCondition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReturnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReturnedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookedById", "IdempotencyKey")
+                        .IsUnique()
+                        .HasFilter("\"IdempotencyKey\" IS NOT NULL");
+
+                    b.HasIndex("HolderId", "StartsAt");
+
+                    b.HasIndex("Status", "EndsAt");
+
+                    b.HasIndex("Status", "StartsAt");
+
+                    b.HasIndex("ItemId", "StartsAt", "EndsAt", "Status");
+
+                    b.ToTable("Reservations", (string)null);
+                });
+
             modelBuilder.Entity("MesaServicios.Domain.ServiceLevels.CalendarClosure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1549,6 +1811,24 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MesaServicios.Domain.Reservations.EquipmentItem", b =>
+                {
+                    b.HasOne("MesaServicios.Domain.Reservations.MaterialType", null)
+                        .WithMany()
+                        .HasForeignKey("MaterialTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MesaServicios.Domain.Reservations.Reservation", b =>
+                {
+                    b.HasOne("MesaServicios.Domain.Reservations.EquipmentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MesaServicios.Domain.Tickets.Ticket", b =>
                 {
                     b.HasOne("MesaServicios.Domain.Tickets.TicketCategory", null)
@@ -1560,6 +1840,50 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("ReferencesTicketId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsOne("MesaServicios.Domain.Tickets.TicketEquipment", "Equipment", b1 =>
+                        {
+                            b1.Property<int>("TicketId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Code")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("EquipmentCode");
+
+                            b1.Property<Guid>("ItemId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("EquipmentItemId");
+
+                            b1.Property<string>("MaterialType")
+                                .IsRequired()
+                                .HasMaxLength(80)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("EquipmentMaterialType");
+
+                            b1.Property<int>("MaterialTypeId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("EquipmentMaterialTypeId");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(150)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("EquipmentName");
+
+                            b1.HasKey("TicketId");
+
+                            b1.HasIndex("MaterialTypeId")
+                                .HasFilter("\"EquipmentMaterialTypeId\" IS NOT NULL");
+
+                            b1.ToTable("Tickets");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TicketId");
+                        });
+
+                    b.Navigation("Equipment");
                 });
 
             modelBuilder.Entity("MesaServicios.Domain.Tickets.TicketAttachment", b =>
