@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddScoped<IInboxTicketGateway, MediatorInboxTicketGateway>();
         services.AddScoped<IInboxReplies, InboxReplies>();
         services.AddScoped<IInboxIngestionHook, NoIngestionHook>();
+        services.AddScoped<Audit.Contracts.IAuditLog, Audit.AuditLog>();
         return services;
     }
 

@@ -94,6 +94,7 @@ public static class DependencyInjection
         services.AddScoped<INotificationsDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
         services.AddScoped<IInboxDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
         services.AddScoped<ITicketsDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
+        services.AddScoped<Application.Audit.IAuditDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
         services.AddSingleton<ITicketNumbers, TicketNumbers>();
         // Built by the container (not passed as an instance) so that it is disposed with the host: its writer
         // connection is closed and its checkpoint loop stopped.

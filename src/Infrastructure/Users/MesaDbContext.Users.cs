@@ -1,5 +1,6 @@
 using MesaServicios.Application.Users;
 using MesaServicios.Domain.Users;
+using MesaServicios.Infrastructure.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace MesaServicios.Infrastructure.Common.Persistence;
@@ -11,4 +12,9 @@ public sealed partial class MesaDbContext : IUsersDbContext
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+}
+
+public sealed partial class MesaDbContext
+{
+    internal DbSet<UnknownAccountSignIn> UnknownAccountSignIns => Set<UnknownAccountSignIn>();
 }
