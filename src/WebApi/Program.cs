@@ -19,6 +19,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
@@ -48,10 +49,26 @@ builder.Services.AddMesaAuthentication();
 builder.Services.AddMesaSwagger();
 builder.Services.AddMesaRateLimiting(builder.Configuration);
 builder.Services.AddAttachmentUploads();
+builder.Services.AddHsts(hsts =>
+{
+    hsts.MaxAge = TimeSpan.FromDays(365);
+    hsts.IncludeSubDomains = false;
+});
 
 var app = builder.Build();
 
-await app.Services.InitializeDatabaseAsync();
+try
+{
+    _ = app.Services.GetRequiredService<MesaServicios.Infrastructure.Users.SigningKeyProvider>();
+    await app.Services.InitializeDatabaseAsync();
+}
+catch (MesaServicios.Infrastructure.Common.StartupRefusedException refused)
+{
+    // One clear line, no stack trace: the configuration is wrong, not the code.
+    app.Logger.LogCritical("Start-up refused: {Reason}", refused.Message);
+    await app.DisposeAsync();
+    return 1;
+}
 
 var cultures = new[] { new CultureInfo("es-CO"), new CultureInfo("es"), new CultureInfo("en"), new CultureInfo("en-US") };
 app.UseRequestLocalization(new RequestLocalizationOptions
@@ -62,6 +79,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()],
 });
 app.UseExceptionHandler();
+app.UseMesaSecurityHeaders();
 app.UseStatusCodePages(async context =>
 {
     var http = context.HttpContext;
@@ -114,6 +132,7 @@ if (app.Services.GetRequiredService<IOptions<JobsOptions>>().Value.Enabled)
 }
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public for the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

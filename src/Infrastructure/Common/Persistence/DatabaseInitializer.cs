@@ -62,7 +62,15 @@ public static partial class DatabaseInitializer
         }
 
         var sender = provider.GetRequiredService<ISender>();
-        await sender.Send(new CreateUserCommand(email, "Administrador de la Mesa", "Oficina TIC", null, UserRole.Administrator, "es", password), cancellationToken);
+        try
+        {
+            await sender.Send(new CreateUserCommand(email, "Administrador de la Mesa", "Oficina TIC", null, UserRole.Administrator, "es", password), cancellationToken);
+        }
+        catch (FluentValidation.ValidationException refused)
+        {
+            throw new StartupRefusedException(
+                "Bootstrap:AdminEmail/Bootstrap:AdminPassword refused: " + string.Join(" ", refused.Errors.Select(e => $"{e.PropertyName}: {e.ErrorMessage}")));
+        }
         if (generated)
         {
             LogGeneratedAdministrator(logger, email, password);
