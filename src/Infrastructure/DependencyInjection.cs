@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section));
         services.AddOptions<NotificationsOptions>().Bind(configuration.GetSection(NotificationsOptions.Section));
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section));
+        services.AddOptions<Application.Common.Retention.RetentionOptions>().Bind(configuration.GetSection(Application.Common.Retention.RetentionOptions.Section));
         services.AddOptions<InboxOptions>().Bind(configuration.GetSection(InboxOptions.Section)).PostConfigure<IOptions<MailOptions>, IOptions<UsersOptions>>((inbox, mail, users) =>
         {
             // The Inbox module reads these settings of other modules through its own options, not their types.
@@ -60,7 +61,9 @@ public static class DependencyInjection
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
-            .AddCheck<JobStorageHealthCheck>("jobs", tags: ["ready"]);
+            .AddCheck<JobStorageHealthCheck>("jobs", tags: ["ready"])
+            .AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
+        services.AddSingleton<StorageStatus>();
         return services;
     }
 
@@ -154,6 +157,7 @@ public static class DependencyInjection
         services.AddScoped<IMailSourceFactory, MailSourceFactory>();
         services.AddScoped<IngestMailJob>();
         services.AddScoped<AutoCloseSolvedTicketsJob>();
+        services.AddScoped<RetentionJob>();
     }
 
     private static void AddJobs(IServiceCollection services, IConfiguration configuration, DataPaths paths)

@@ -15,6 +15,7 @@ using MesaServicios.WebApi.Inbox;
 using MesaServicios.WebApi.Tickets;
 using MesaServicios.WebApi.Users;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 
@@ -41,10 +42,12 @@ builder.Services.AddProblemDetails();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
-    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+    // Enums travel as names only: "1" or 1 for an enum is refused.
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
+    o.SerializerOptions.AllowDuplicateProperties = false;
     o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
 });
-builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false)));
 builder.Services.AddMesaAuthentication();
 builder.Services.AddMesaSwagger();
 builder.Services.AddMesaRateLimiting(builder.Configuration);
@@ -102,11 +105,20 @@ app.UseStatusCodePages(async context =>
 app.UseMesaRateLimiting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseHangfireDashboardGuard();
+app.UseJsonBodyCheck();
 
 app.UseMesaSwagger();
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions
+{
+    Predicate = check => check.Tags.Contains("ready"),
+    // "Healthy", or the status followed by each failing check and why (e.g. "storage: Storage full: …").
+    ResponseWriter = (http, report) => http.Response.WriteAsync(report.Status == HealthStatus.Healthy
+        ? "Healthy"
+        : report.Status + "\n" + string.Join("\n", report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e => $"{e.Key}: {e.Value.Description}"))),
+}).AllowAnonymous();
 app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Administrator, "/hangfire", new DashboardOptions
 {
     DashboardTitle = "Mesa de Servicios — trabajos en segundo plano",
@@ -123,6 +135,7 @@ app.MapActionLinkEndpoints();
 app.MapTriageEndpoints();
 app.MapTicketEndpoints();
 app.MapTicketCategoryEndpoints();
+MesaServicios.WebApi.Audit.AuditEndpoints.MapAuditEndpoints(app);
 
 if (app.Services.GetRequiredService<IOptions<JobsOptions>>().Value.Enabled)
 {

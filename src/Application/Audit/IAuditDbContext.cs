@@ -8,5 +8,7 @@ public interface IAuditDbContext
 {
     DbSet<AuditEntry> AuditEntries { get; }
 
+    DbSet<AuditPurge> AuditPurges { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

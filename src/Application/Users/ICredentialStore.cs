@@ -31,6 +31,9 @@ public interface ICredentialStore
     /// </summary>
     Task<PasswordCheckResult> CheckUnknownAccountAsync(string email, string password, CancellationToken cancellationToken);
 
+    /// <summary>Retention: forgets failed sign-ins of unknown addresses last seen before <paramref name="before"/> and no longer locked.</summary>
+    Task ForgetUnknownSignInsAsync(DateTimeOffset before, CancellationToken cancellationToken);
+
     /// <summary>Error codes for a password that breaks the policy; empty when it is acceptable.</summary>
     Task<IReadOnlyList<string>> ValidatePasswordAsync(Guid? userId, string email, string password, CancellationToken cancellationToken);
 

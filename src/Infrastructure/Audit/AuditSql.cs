@@ -4,7 +4,7 @@ namespace MesaServicios.Infrastructure.Audit;
 
 /// <summary>
 /// Hand-written SQL of the Audit module (SQLite), called from the migration in one line: the audit log refuses
-/// UPDATE always, and DELETE of any entry not older than the latest retention purge (<see cref="AuditPurge"/>).
+/// UPDATE always, and DELETE of any entry not older than the latest retention purge (<see cref="Domain.Audit.AuditPurge"/>).
 /// Times are stored as UTC ticks, so the comparison is numeric.
 /// </summary>
 public static class AuditSql

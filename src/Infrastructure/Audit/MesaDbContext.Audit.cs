@@ -1,6 +1,5 @@
 using MesaServicios.Application.Audit;
 using MesaServicios.Domain.Audit;
-using MesaServicios.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace MesaServicios.Infrastructure.Common.Persistence;
@@ -9,5 +8,5 @@ public sealed partial class MesaDbContext : IAuditDbContext
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    internal DbSet<AuditPurge> AuditPurges => Set<AuditPurge>();
+    public DbSet<AuditPurge> AuditPurges => Set<AuditPurge>();
 }

@@ -1,5 +1,6 @@
 using MesaServicios.Application.Users;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace MesaServicios.Infrastructure.Users;
@@ -113,6 +114,16 @@ internal sealed class CredentialStore(
 
         await db.SaveChangesAsync(cancellationToken);
         return outcome;
+    }
+
+    public async Task ForgetUnknownSignInsAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var stale = await db.UnknownAccountSignIns
+            .Where(s => s.LastFailureAt < before && (s.LockoutEnd == null || s.LockoutEnd < now))
+            .Take(1000)
+            .ToListAsync(cancellationToken);
+        db.UnknownAccountSignIns.RemoveRange(stale);
     }
 
     private void VerifyStandIn(string password)

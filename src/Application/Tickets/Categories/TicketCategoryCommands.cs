@@ -37,7 +37,7 @@ internal sealed class UpdateTicketCategoryValidator : AbstractValidator<UpdateTi
     }
 }
 
-internal sealed class TicketCategoryHandlers(ITicketsDbContext db, ICurrentUser currentUser, TimeProvider clock) :
+internal sealed class TicketCategoryHandlers(ITicketsDbContext db, ICurrentUser currentUser, TimeProvider clock, Audit.Contracts.IAuditLog audit) :
     IQueryHandler<ListTicketCategoriesQuery, IReadOnlyList<TicketCategoryDto>>,
     ICommandHandler<CreateTicketCategoryCommand, TicketCategoryDto>,
     ICommandHandler<UpdateTicketCategoryCommand, TicketCategoryDto>
@@ -76,6 +76,7 @@ internal sealed class TicketCategoryHandlers(ITicketsDbContext db, ICurrentUser 
         var category = TicketCategory.Create(command.Name, command.ParentId, clock.GetUtcNow());
         db.TicketCategories.Add(category);
         await db.SaveChangesAsync(cancellationToken);
+        audit.Append(new Audit.Contracts.AuditRecord("settings.category_created", null, $"category:{category.Id}", category.Name));
         return await DtoAsync(category, cancellationToken);
     }
 
@@ -86,6 +87,7 @@ internal sealed class TicketCategoryHandlers(ITicketsDbContext db, ICurrentUser 
         await EnsureParentAsync(category.Id, command.ParentId, cancellationToken);
         await EnsureUniqueAsync(category.Id, command.Name, command.ParentId, cancellationToken);
         category.Update(command.Name, command.ParentId, command.IsActive, clock.GetUtcNow());
+        audit.Append(new Audit.Contracts.AuditRecord("settings.category_updated", null, $"category:{category.Id}", $"{category.Name} (activa: {category.IsActive})"));
         return await DtoAsync(category, cancellationToken);
     }
 

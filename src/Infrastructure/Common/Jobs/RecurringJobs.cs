@@ -20,6 +20,7 @@ public static class RecurringJobs
         {
             jobs.RemoveIfExists(IngestMailJob.RecurringId);
         }
+        jobs.AddOrUpdate<RetentionJob>(RetentionJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Daily(3));
         jobs.AddOrUpdate<AutoCloseSolvedTicketsJob>(AutoCloseSolvedTicketsJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
     }
 }
