@@ -8,11 +8,13 @@ using Microsoft.EntityFrameworkCore;
 namespace MesaServicios.WebApi.Tests.Hardening;
 
 /// <summary>Every entry of an archive is judged (central directory), not only those within its first bytes.</summary>
-public sealed class ArchiveInspectionTests : IClassFixture<AttachmentsApiFactory>
+public sealed class ArchiveInspectionTests : IClassFixture<MesaApiFactory>
 {
-    private readonly AttachmentsApiFactory _factory;
+    private readonly MesaApiFactory _factory;
 
-    public ArchiveInspectionTests(AttachmentsApiFactory factory) => _factory = factory;
+    public ArchiveInspectionTests(MesaApiFactory factory) => _factory = factory;
+
+    private string StoredPath(string sha256) => Path.Combine(_factory.DataDirectory, "attachments", sha256[..2], sha256[2..4], sha256);
 
     [Theory]
     [InlineData("herramienta.exe")]
@@ -29,7 +31,8 @@ public sealed class ArchiveInspectionTests : IClassFixture<AttachmentsApiFactory
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         Assert.True(problem.GetProperty("errors").TryGetProperty("attachments[0]", out _), problem.ToString());
         Assert.Equal(before, await _factory.WithDbAsync(db => db.Set<Ticket>().CountAsync()));
-        Assert.False(File.Exists(_factory.StoredPath(TicketForms.Sha256(zip))));
+        Assert.False(File.Exists(StoredPath(TicketForms.Sha256(zip))));
+        Assert.DoesNotContain("supera", problem.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

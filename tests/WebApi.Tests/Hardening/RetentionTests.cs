@@ -47,7 +47,9 @@ public sealed class RetentionTests : IClassFixture<MesaApiFactory>
         var live = await _factory.CreateUserAsync(UserRole.Technician);
         await RunAsync();
         var sessions = await _factory.WithDbAsync(db => db.UserSessions.AsNoTracking().ToListAsync());
-        Assert.True(sessions.Count < sessionsBefore);
+        Assert.True(sessionsBefore > 0);
+        Assert.DoesNotContain(sessions, s => s.UserId == requester.Id); // signed in on day 0 only: ended on day 14
+        Assert.Empty(await _factory.WithDbAsync(db => db.RefreshTokens.Where(t => !db.UserSessions.Any(s => s.Id == t.SessionId)).ToListAsync()));
         Assert.Contains(sessions, s => s.UserId == live.Id);
 
         // Audit lines older than Retention:AuditDays go, recorded as a purge; a second run finds nothing to do.

@@ -15,9 +15,10 @@ internal sealed class PurgeInboundRawCommandHandler(IInboxDbContext db, IOptions
     public async ValueTask<int> Handle(PurgeInboundRawCommand command, CancellationToken cancellationToken)
     {
         var cutoff = clock.GetUtcNow() - TimeSpan.FromDays(options.Value.InboundMailDays);
+        var empty = Array.Empty<byte>();
         var due = await db.InboxMessages
             .Where(m => m.Status != InboxMessageStatus.Pending && m.Status != InboxMessageStatus.Triage
-                && m.ProcessedAt != null && m.ProcessedAt < cutoff && m.Raw.Length > 0)
+                && m.ProcessedAt != null && m.ProcessedAt < cutoff && m.Raw != empty)
             .OrderBy(m => m.ProcessedAt)
             .Take(command.BatchSize)
             .ToListAsync(cancellationToken);
