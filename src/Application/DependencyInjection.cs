@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddScoped<HelpCenter.HelpArticleWriting>();
         services.AddScoped<HelpCenter.SearchHelpArticles.HelpArticleFinder>();
         services.AddScoped<Reservations.Contracts.IReservationsFacade, Reservations.ReservationsFacade>();
+        services.AddScoped<Audit.Contracts.IAuditLog, Audit.AuditLog>();
         return services;
     }
 

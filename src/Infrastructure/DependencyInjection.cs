@@ -47,6 +47,7 @@ public static class DependencyInjection
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section));
         services.AddOptions<NotificationsOptions>().Bind(configuration.GetSection(NotificationsOptions.Section));
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section));
+        services.AddOptions<Application.Common.Retention.RetentionOptions>().Bind(configuration.GetSection(Application.Common.Retention.RetentionOptions.Section));
         services.AddOptions<InboxOptions>().Bind(configuration.GetSection(InboxOptions.Section)).PostConfigure<IOptions<MailOptions>, IOptions<UsersOptions>>((inbox, mail, users) =>
         {
             // The Inbox module reads these settings of other modules through its own options, not their types.
@@ -71,7 +72,9 @@ public static class DependencyInjection
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
-            .AddCheck<JobStorageHealthCheck>("jobs", tags: ["ready"]);
+            .AddCheck<JobStorageHealthCheck>("jobs", tags: ["ready"])
+            .AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
+        services.AddSingleton<StorageStatus>();
         return services;
     }
 
@@ -108,6 +111,7 @@ public static class DependencyInjection
         services.AddScoped<IInboxDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
         services.AddScoped<ITicketsDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
         services.AddScoped<IServiceLevelsDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
+        services.AddScoped<Application.Audit.IAuditDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
         services.AddSingleton<ITicketNumbers, TicketNumbers>();
         // Built by the container (not passed as an instance) so that it is disposed with the host: its writer
         // connection is closed and its checkpoint loop stopped.
@@ -176,6 +180,8 @@ public static class DependencyInjection
         services.AddScoped<IInboxMessageClaim, InboxMessageClaim>();
         services.AddScoped<IngestMailJob>();
         services.AddScoped<AutoCloseSolvedTicketsJob>();
+        services.AddScoped<RetentionJob>();
+        services.AddRecurringJobs<RetentionRecurringJobs>();
     }
 
     private static void AddJobs(IServiceCollection services, IConfiguration configuration, DataPaths paths)

@@ -17,10 +17,12 @@ using MesaServicios.WebApi.ServiceLevels;
 using MesaServicios.WebApi.Reservations;
 using MesaServicios.WebApi.Users;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
@@ -42,18 +44,36 @@ builder.Services.AddProblemDetails();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
-    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+    // Enums travel as names only: "1" or 1 for an enum is refused.
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
+    o.SerializerOptions.AllowDuplicateProperties = false;
     o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
 });
-builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false)));
 builder.Services.AddMesaAuthentication();
 builder.Services.AddMesaSwagger();
 builder.Services.AddMesaRateLimiting(builder.Configuration);
 builder.Services.AddAttachmentUploads();
+builder.Services.AddHsts(hsts =>
+{
+    hsts.MaxAge = TimeSpan.FromDays(365);
+    hsts.IncludeSubDomains = false;
+});
 
 var app = builder.Build();
 
-await app.Services.InitializeDatabaseAsync();
+try
+{
+    _ = app.Services.GetRequiredService<MesaServicios.Infrastructure.Users.SigningKeyProvider>();
+    await app.Services.InitializeDatabaseAsync();
+}
+catch (MesaServicios.Infrastructure.Common.StartupRefusedException refused)
+{
+    // One clear line, no stack trace: the configuration is wrong, not the code.
+    app.Logger.LogCritical("Start-up refused: {Reason}", refused.Message);
+    await app.DisposeAsync();
+    return 1;
+}
 
 var cultures = new[] { new CultureInfo("es-CO"), new CultureInfo("es"), new CultureInfo("en"), new CultureInfo("en-US") };
 app.UseRequestLocalization(new RequestLocalizationOptions
@@ -64,6 +84,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()],
 });
 app.UseExceptionHandler();
+app.UseMesaSecurityHeaders();
 app.UseStatusCodePages(async context =>
 {
     var http = context.HttpContext;
@@ -86,11 +107,20 @@ app.UseStatusCodePages(async context =>
 app.UseMesaRateLimiting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseHangfireDashboardGuard();
+app.UseJsonBodyCheck();
 
 app.UseMesaSwagger();
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions
+{
+    Predicate = check => check.Tags.Contains("ready"),
+    // "Healthy", or the status followed by each failing check and why (e.g. "storage: Storage full: …").
+    ResponseWriter = (http, report) => http.Response.WriteAsync(report.Status == HealthStatus.Healthy
+        ? "Healthy"
+        : report.Status + "\n" + string.Join("\n", report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e => $"{e.Key}: {e.Value.Description}"))),
+}).AllowAnonymous();
 app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Administrator, "/hangfire", new DashboardOptions
 {
     DashboardTitle = "Mesa de Servicios — trabajos en segundo plano",
@@ -113,6 +143,7 @@ app.MapHelpEndpoints();
 app.MapReferenceEndpoints();
 app.MapEquipmentEndpoints();
 app.MapReservationEndpoints();
+MesaServicios.WebApi.Audit.AuditEndpoints.MapAuditEndpoints(app);
 
 if (app.Services.GetRequiredService<IOptions<JobsOptions>>().Value.Enabled)
 {
@@ -122,6 +153,7 @@ if (app.Services.GetRequiredService<IOptions<JobsOptions>>().Value.Enabled)
 }
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public for the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

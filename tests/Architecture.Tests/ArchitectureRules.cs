@@ -9,7 +9,7 @@ namespace MesaServicios.Architecture.Tests;
 /// </summary>
 internal static class ArchitectureRules
 {
-    public static readonly string[] Modules = ["Users", "Tickets", "Notifications", "Inbox", "Reservations", "Reporting", "HelpCenter", "ServiceLevels"];
+    public static readonly string[] Modules = ["Users", "Tickets", "Notifications", "Inbox", "Reservations", "Reporting", "HelpCenter", "ServiceLevels", "Audit"];
 
     public static readonly string[] Layers = ["Domain", "Application", "Infrastructure", "WebApi"];
 

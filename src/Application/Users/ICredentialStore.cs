@@ -24,6 +24,16 @@ public interface ICredentialStore
     /// <summary>Checks a password, counting failures and locking the account after too many.</summary>
     Task<PasswordCheckResult> CheckPasswordAsync(Guid userId, string password, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The same work as <see cref="CheckPasswordAsync"/> for an address without an active account: the password is
+    /// hashed against a stand-in, and failures are counted and locked per address exactly as for an account, so
+    /// neither status nor timing tells whether the account exists. Never succeeds.
+    /// </summary>
+    Task<PasswordCheckResult> CheckUnknownAccountAsync(string email, string password, CancellationToken cancellationToken);
+
+    /// <summary>Retention: forgets failed sign-ins of unknown addresses last seen before <paramref name="before"/> and no longer locked.</summary>
+    Task ForgetUnknownSignInsAsync(DateTimeOffset before, CancellationToken cancellationToken);
+
     /// <summary>Error codes for a password that breaks the policy; empty when it is acceptable.</summary>
     Task<IReadOnlyList<string>> ValidatePasswordAsync(Guid? userId, string email, string password, CancellationToken cancellationToken);
 

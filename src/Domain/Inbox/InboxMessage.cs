@@ -117,6 +117,18 @@ public sealed class InboxMessage : Entity
 
     public void MarkSenderNotified() => SenderNotified = true;
 
+    /// <summary>Retention: an applied or ignored message keeps its record (key, sender, subject, outcome), not its raw bytes.</summary>
+    public bool PurgeRaw()
+    {
+        if (Status is InboxMessageStatus.Pending or InboxMessageStatus.Triage || Raw.Length == 0)
+        {
+            return false;
+        }
+
+        Raw = [];
+        return true;
+    }
+
     /// <summary>A failed attempt: kept pending for a retry, or failed for good after <paramref name="maxAttempts"/>.</summary>
     public void AttemptFailed(string error, int maxAttempts, DateTimeOffset now)
     {

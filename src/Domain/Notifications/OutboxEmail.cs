@@ -126,6 +126,19 @@ public sealed class OutboxEmail
         NextAttemptAt = now + delay;
     }
 
+    /// <summary>Retention: a delivered mail keeps its metadata (who, what kind, when, Message-ID) but not its body.</summary>
+    public bool PurgeBody()
+    {
+        if (Status != OutboxEmailStatus.Sent || (TextBody.Length == 0 && HtmlBody is null))
+        {
+            return false;
+        }
+
+        TextBody = string.Empty;
+        HtmlBody = null;
+        return true;
+    }
+
     public void Requeue(DateTimeOffset now)
     {
         Status = OutboxEmailStatus.Pending;

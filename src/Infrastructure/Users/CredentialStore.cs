@@ -1,5 +1,6 @@
 using MesaServicios.Application.Users;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace MesaServicios.Infrastructure.Users;
@@ -9,8 +10,15 @@ namespace MesaServicios.Infrastructure.Users;
 /// against the application's <see cref="TimeProvider"/>: Identity's own lockout checks read the system clock.
 /// Identity error codes become the Users module's message codes.
 /// </summary>
-internal sealed class CredentialStore(UserManager<AccountCredential> users, IOptions<AuthOptions> options, TimeProvider clock) : ICredentialStore
+internal sealed class CredentialStore(
+    UserManager<AccountCredential> users,
+    MesaServicios.Infrastructure.Common.Persistence.MesaDbContext db,
+    IOptions<AuthOptions> options,
+    TimeProvider clock) : ICredentialStore
 {
+    /// <summary>A hash of a random password, made once with the current hasher: unknown accounts are checked against it.</summary>
+    private static string? _standInHash;
+
     private const string ResetPurpose = UserManager<AccountCredential>.ResetPasswordTokenPurpose;
 
     public async Task CreateAsync(Guid userId, string email, string? password, CancellationToken cancellationToken)
@@ -42,7 +50,12 @@ internal sealed class CredentialStore(UserManager<AccountCredential> users, IOpt
             return new PasswordCheckResult(PasswordCheck.LockedOut, lockedUntil);
         }
 
-        if (await users.CheckPasswordAsync(credential, password))
+        if (credential.PasswordHash is null)
+        {
+            // An invited account that has not set its password yet: the same hashing work as any other check.
+            VerifyStandIn(password);
+        }
+        else if (await users.CheckPasswordAsync(credential, password))
         {
             if (credential.AccessFailedCount > 0 || credential.LockoutEnd is not null)
             {
@@ -65,6 +78,59 @@ internal sealed class CredentialStore(UserManager<AccountCredential> users, IOpt
 
         await users.UpdateAsync(credential);
         return new PasswordCheckResult(PasswordCheck.Failed, null);
+    }
+
+    public async Task<PasswordCheckResult> CheckUnknownAccountAsync(string email, string password, CancellationToken cancellationToken)
+    {
+        var key = email.Trim().ToLowerInvariant();
+        if (key.Length > 256)
+        {
+            key = key[..256];
+        }
+
+        var record = await db.UnknownAccountSignIns.FindAsync([key], cancellationToken);
+        var now = clock.GetUtcNow();
+        if (record?.LockoutEnd is { } lockedUntil && lockedUntil > now)
+        {
+            return new PasswordCheckResult(PasswordCheck.LockedOut, lockedUntil);
+        }
+
+        VerifyStandIn(password);
+        if (record is null)
+        {
+            record = new UnknownAccountSignIn { Email = key };
+            db.UnknownAccountSignIns.Add(record);
+        }
+
+        record.LastFailureAt = now;
+        record.AccessFailedCount++;
+        var outcome = new PasswordCheckResult(PasswordCheck.Failed, null);
+        if (record.AccessFailedCount >= options.Value.MaxFailedAttempts)
+        {
+            record.AccessFailedCount = 0;
+            record.LockoutEnd = now.AddMinutes(options.Value.LockoutMinutes);
+            outcome = new PasswordCheckResult(PasswordCheck.LockedOut, record.LockoutEnd);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return outcome;
+    }
+
+    public async Task ForgetUnknownSignInsAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var stale = await db.UnknownAccountSignIns
+            .Where(s => s.LastFailureAt < before && (s.LockoutEnd == null || s.LockoutEnd < now))
+            .Take(1000)
+            .ToListAsync(cancellationToken);
+        db.UnknownAccountSignIns.RemoveRange(stale);
+    }
+
+    private void VerifyStandIn(string password)
+    {
+        var standIn = new AccountCredential();
+        _standInHash ??= users.PasswordHasher.HashPassword(standIn, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
+        _ = users.PasswordHasher.VerifyHashedPassword(standIn, _standInHash, password);
     }
 
     public async Task<IReadOnlyList<string>> ValidatePasswordAsync(Guid? userId, string email, string password, CancellationToken cancellationToken)

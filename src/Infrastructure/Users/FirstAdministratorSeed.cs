@@ -1,3 +1,4 @@
+using MesaServicios.Infrastructure.Common;
 using System.Security.Cryptography;
 using Mediator;
 using MesaServicios.Application.Users;
@@ -54,7 +55,15 @@ internal sealed partial class FirstAdministratorSeed : IStartupSeed
         }
 
         var sender = provider.GetRequiredService<ISender>();
-        await sender.Send(new CreateUserCommand(email, "Administrador de la Mesa", "Oficina TIC", null, UserRole.Administrator, "es", password), cancellationToken);
+        try
+        {
+            await sender.Send(new CreateUserCommand(email, "Administrador de la Mesa", "Oficina TIC", null, UserRole.Administrator, "es", password), cancellationToken);
+        }
+        catch (FluentValidation.ValidationException refused)
+        {
+            throw new StartupRefusedException(
+                "Bootstrap:AdminEmail/Bootstrap:AdminPassword refused: " + string.Join(" ", refused.Errors.Select(e => $"{e.PropertyName}: {e.ErrorMessage}")));
+        }
         if (generated)
         {
             LogGeneratedAdministrator(logger, email, password);

@@ -15,3 +15,8 @@ public sealed partial class MesaDbContext : IdentityUserContext<AccountCredentia
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 }
+
+public sealed partial class MesaDbContext
+{
+    internal DbSet<UnknownAccountSignIn> UnknownAccountSignIns => Set<UnknownAccountSignIn>();
+}

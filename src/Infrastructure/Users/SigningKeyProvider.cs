@@ -42,12 +42,12 @@ public sealed class SigningKeyProvider
         }
         else
         {
-            throw new InvalidOperationException("Auth:SigningKey must be configured (at least 32 bytes, e.g. `openssl rand -base64 48`) outside Development.");
+            throw new StartupRefusedException("Auth:SigningKey must be configured (at least 32 bytes, e.g. `openssl rand -base64 48`) outside Development.");
         }
 
         if (key.Length < 32)
         {
-            throw new InvalidOperationException("Auth:SigningKey must be at least 32 bytes long.");
+            throw new StartupRefusedException("Auth:SigningKey must be at least 32 bytes long (e.g. `openssl rand -base64 48`).");
         }
 
         Key = new SymmetricSecurityKey(key) { KeyId = Convert.ToHexString(SHA256.HashData(key))[..16] };

@@ -56,3 +56,14 @@ internal sealed class AccountCredentialConfiguration : IEntityTypeConfiguration<
         builder.ToTable("AccountCredentials");
     }
 }
+
+internal sealed class UnknownAccountSignInConfiguration : IEntityTypeConfiguration<UnknownAccountSignIn>
+{
+    public void Configure(EntityTypeBuilder<UnknownAccountSignIn> builder)
+    {
+        builder.ToTable("UnknownAccountSignIns");
+        builder.HasKey(s => s.Email);
+        builder.Property(s => s.Email).HasMaxLength(256);
+        builder.HasIndex(s => s.LastFailureAt);
+    }
+}

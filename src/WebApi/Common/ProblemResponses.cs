@@ -18,7 +18,14 @@ internal sealed partial class ProblemResponses(IHostEnvironment environment, ILo
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = Create(httpContext, exception);
-        if (problem.Status >= 500)
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // The disk is full: one line, no stack trace; readiness reports it; the client is told when to retry.
+            httpContext.RequestServices.GetRequiredService<Infrastructure.Common.Health.StorageStatus>().ReportFull();
+            LogStorageFull(logger, httpContext.Request.Method, httpContext.Request.Path, exception.GetBaseException().Message);
+            httpContext.Response.Headers.RetryAfter = "60";
+        }
+        else if (problem.Status >= 500)
         {
             LogUnexpected(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
             if (environment.IsDevelopment())
@@ -39,6 +46,7 @@ internal sealed partial class ProblemResponses(IHostEnvironment environment, ILo
 
     public static ProblemDetails Create(HttpContext httpContext, Exception exception) => exception switch
     {
+        _ when ErrorClassifier.IsStorageFull(exception) => Build(httpContext, 503, "common.storage_unavailable"),
         ValidationException validation => Validation(httpContext, validation),
         DomainException domain => Domain(httpContext, domain),
         ConcurrencyConflictException conflict => Build(httpContext, conflict.PreconditionFailed ? 412 : 409, conflict.Code),
@@ -132,9 +140,14 @@ internal sealed partial class ProblemResponses(IHostEnvironment environment, ILo
         422 => "Unprocessable Content",
         423 => "Locked",
         428 => "Precondition Required",
+        405 => "Method Not Allowed",
         429 => "Too Many Requests",
+        503 => "Service Unavailable",
         _ => "Internal Server Error",
     };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storage full on {Method} {Path}: {Reason}; answered 503, nothing was saved")]
+    private static partial void LogStorageFull(ILogger logger, string method, string path, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure on {Method} {Path}")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string method, string path);

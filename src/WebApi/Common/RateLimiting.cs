@@ -27,7 +27,6 @@ public sealed class RateLimitOptions
 internal static class RateLimiting
 {
     private const string AccountItem = "mesa.rate_limit.account";
-    private const int MaxInspectedBody = 64 * 1024;
 
     public static IServiceCollection AddMesaRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
@@ -64,7 +63,7 @@ internal static class RateLimiting
         {
             if (IsLimited(http))
             {
-                var account = await ReadAccountAsync(http);
+                var account = await AuthRequestBody.ReadAsync(http);
                 if (!string.IsNullOrWhiteSpace(account))
                 {
                     http.Items[AccountItem] = account.Trim().ToLowerInvariant();
@@ -77,9 +76,7 @@ internal static class RateLimiting
         return app;
     }
 
-    private static bool IsLimited(HttpContext http) =>
-        HttpMethods.IsPost(http.Request.Method)
-        && (http.Request.Path.StartsWithSegments("/api/v1/auth") || http.Request.Path.StartsWithSegments("/dashboard/sign-in"));
+    private static bool IsLimited(HttpContext http) => AuthRequestBody.Applies(http);
 
     private static RateLimitOptions Limits(HttpContext http) =>
         http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
@@ -91,52 +88,4 @@ internal static class RateLimiting
             Window = TimeSpan.FromMinutes(1),
             QueueLimit = 0,
         });
-
-    private static async Task<string?> ReadAccountAsync(HttpContext http)
-    {
-        var request = http.Request;
-        if (request.HasFormContentType)
-        {
-            try
-            {
-                var form = await request.ReadFormAsync(http.RequestAborted);
-                return form["username"].FirstOrDefault() ?? form["email"].FirstOrDefault();
-            }
-            catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
-            {
-                return null;
-            }
-        }
-
-        if (request.HasJsonContentType() && request.ContentLength is null or <= MaxInspectedBody)
-        {
-            request.EnableBuffering();
-            try
-            {
-                using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: http.RequestAborted);
-                if (document.RootElement.ValueKind == JsonValueKind.Object)
-                {
-                    foreach (var property in document.RootElement.EnumerateObject())
-                    {
-                        if ((property.Name.Equals("email", StringComparison.OrdinalIgnoreCase)
-                                || property.Name.Equals("username", StringComparison.OrdinalIgnoreCase))
-                            && property.Value.ValueKind == JsonValueKind.String)
-                        {
-                            return property.Value.GetString();
-                        }
-                    }
-                }
-            }
-            catch (JsonException)
-            {
-                // Not JSON after all: the endpoint answers with its own problem response.
-            }
-            finally
-            {
-                request.Body.Position = 0;
-            }
-        }
-
-        return null;
-    }
 }

@@ -21,7 +21,7 @@ public sealed record ForgotPasswordRequest(string? Email);
 public sealed record ForgotPasswordResponse(string Message);
 
 /// <summary>Refresh body.</summary>
-public sealed record RefreshRequest(string RefreshToken);
+public sealed record RefreshRequest(string? RefreshToken);
 
 /// <summary>Tokens, named as OAuth 2.0 (RFC 6749 §5.1) so Swagger UI and OAuth clients read them as they are.</summary>
 public sealed record TokenResponse(
@@ -60,9 +60,10 @@ internal static class AuthEndpoints
             .ProducesProblem(StatusCodes.Status423Locked)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        group.MapPost("/refresh", async (RefreshRequest request, ISender sender, TimeProvider clock, CancellationToken ct) =>
-                Results.Ok(TokenResponse.From((await sender.Send(new RefreshSessionCommand(request.RefreshToken ?? string.Empty), ct)).GetValueOrThrow(), clock.GetUtcNow())))
+        group.MapPost("/refresh", async (HttpContext http, ISender sender, TimeProvider clock, CancellationToken ct) =>
+                Results.Ok(TokenResponse.From((await sender.Send(new RefreshSessionCommand(AuthRequestBody.Bind<RefreshRequest>(http).RefreshToken ?? string.Empty), ct)).GetValueOrThrow(), clock.GetUtcNow())))
             .AllowAnonymous()
+            .Accepts<RefreshRequest>("application/json")
             .WithSummary("Exchange a refresh token for a new pair. Reusing an already exchanged token ends the whole session.")
             .Produces<TokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
@@ -78,12 +79,13 @@ internal static class AuthEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        group.MapPost("/reset-password", async (ResetPasswordCommand command, ISender sender, CancellationToken ct) =>
+        group.MapPost("/reset-password", async (HttpContext http, ISender sender, CancellationToken ct) =>
             {
-                await sender.Send(command, ct);
+                await sender.Send(AuthRequestBody.Bind<ResetPasswordCommand>(http), ct);
                 return Results.NoContent();
             })
             .AllowAnonymous()
+            .Accepts<ResetPasswordCommand>("application/json")
             .WithSummary("Set a new password with the token of a reset or invitation e-mail. Ends every session of the account and clears its lockout.")
             .WithDescription("A wrong, expired or already used token gives 400 with code `auth.invalid_reset_token`; a weak password gives field errors.")
             .Produces(StatusCodes.Status204NoContent)
@@ -112,7 +114,7 @@ internal static class AuthEndpoints
         }
         else
         {
-            request = await http.Request.ReadFromJsonAsync<TokenRequest>(ct) ?? new TokenRequest(null, null, null, null);
+            request = AuthRequestBody.Bind<TokenRequest>(http);
         }
 
         var grant = string.IsNullOrWhiteSpace(request.GrantType) ? "password" : request.GrantType;

@@ -75,7 +75,8 @@ internal static class DashboardSignInEndpoints
             HttpOnly = true,
             SameSite = SameSiteMode.Strict,
             Path = "/hangfire",
-            Secure = http.Request.IsHttps,
+            // Outside Development the cookie only travels over HTTPS (behind a TLS-terminating proxy too).
+            Secure = http.Request.IsHttps || !http.RequestServices.GetRequiredService<IHostEnvironment>().IsDevelopment(),
             Expires = tokens.AccessTokenExpiresAt,
         });
         return Results.Redirect("/hangfire", permanent: false, preserveMethod: false);

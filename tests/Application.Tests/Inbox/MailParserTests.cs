@@ -105,6 +105,24 @@ public sealed class MailParserTests
     }
 
     [Fact]
+    public void Parse_DeliveryStatusReport_WithoutABlankLineBeforeTheFirstRecipient_ListsEveryRecipient()
+    {
+        var mail = Fixture.Parse("bounce-dsn-no-blank-line.eml");
+
+        Assert.True(mail.IsDeliveryReport);
+        Assert.Equal(["primero@iescinoc.edu.co", "segundo@iescinoc.edu.co"], mail.BouncedRecipients.Select(b => b.Email).ToArray());
+    }
+
+    [Fact]
+    public void Parse_MultipartWhoseBoundaryNeverMatches_KeepsTheTextThePersonWrote()
+    {
+        var mail = Fixture.Parse("multipart-broken-boundary.eml");
+
+        Assert.Contains("El equipo de la oficina 204 no enciende.", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Nombre: Ana Perez", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_Reply_ReadsInReplyToThenReferencesNewestFirst()
     {
         var mail = Fixture.Parse("reply-gmail-es.eml");

@@ -67,7 +67,7 @@ public sealed class AdministrationHandlersTests : IDisposable
         await using var db = _database.NewContext();
 
         var error = await Assert.ThrowsAsync<DomainException>(async () =>
-            await new DeactivateUserCommandHandler(db, _clock).Handle(new DeactivateUserCommand(admin.Id), CancellationToken.None));
+            await new DeactivateUserCommandHandler(db, _clock, Substitute.For<MesaServicios.Application.Audit.Contracts.IAuditLog>()).Handle(new DeactivateUserCommand(admin.Id), CancellationToken.None));
 
         Assert.Equal("users.last_administrator", error.Code);
         Assert.Equal(DomainErrorKind.Conflict, error.Kind);
@@ -80,7 +80,7 @@ public sealed class AdministrationHandlersTests : IDisposable
         await _database.AddUserAsync("admin.dos@iescinoc.edu.co", UserRole.Administrator);
         await using var db = _database.NewContext();
 
-        var profile = await new ChangeUserRoleCommandHandler(db, _clock).Handle(new ChangeUserRoleCommand(admin.Id, UserRole.Technician), CancellationToken.None);
+        var profile = await new ChangeUserRoleCommandHandler(db, _clock, Substitute.For<MesaServicios.Application.Audit.Contracts.IAuditLog>()).Handle(new ChangeUserRoleCommand(admin.Id, UserRole.Technician), CancellationToken.None);
 
         Assert.Equal(UserRole.Technician, profile.Role);
         Assert.Contains(db.ChangeTracker.Entries<User>().Single().Entity.DomainEvents, e => e is Domain.Users.Events.UserRoleChanged);

@@ -41,7 +41,7 @@ public sealed class PasswordHandlersTests : IDisposable
         _credentials.CreatePasswordResetTokenAsync(user.Id, Arg.Any<CancellationToken>()).Returns("token/123");
         await using var db = _database.NewContext();
 
-        await new ForgotPasswordCommandHandler(db, _credentials, _outbox, _portal, _auth).Handle(new ForgotPasswordCommand(" ANA@iescinoc.edu.co "), CancellationToken.None);
+        await new ForgotPasswordCommandHandler(db, _credentials, _outbox, _portal, _auth, Substitute.For<MesaServicios.Application.Audit.Contracts.IAuditLog>()).Handle(new ForgotPasswordCommand(" ANA@iescinoc.edu.co "), CancellationToken.None);
 
         _outbox.Received(1).Enqueue(Arg.Is<EmailMessage>(m =>
             m.Kind == "users.password_reset"
@@ -64,7 +64,7 @@ public sealed class PasswordHandlersTests : IDisposable
 
         await using var db = _database.NewContext();
 
-        await new ForgotPasswordCommandHandler(db, _credentials, _outbox, _portal, _auth).Handle(new ForgotPasswordCommand(email), CancellationToken.None);
+        await new ForgotPasswordCommandHandler(db, _credentials, _outbox, _portal, _auth, Substitute.For<MesaServicios.Application.Audit.Contracts.IAuditLog>()).Handle(new ForgotPasswordCommand(email), CancellationToken.None);
 
         await _credentials.Received(1).CreateDecoyResetTokenAsync(email, Arg.Any<CancellationToken>());
         _outbox.DidNotReceiveWithAnyArgs().Enqueue(default!);
@@ -78,7 +78,7 @@ public sealed class PasswordHandlersTests : IDisposable
         await _database.StartSessionAsync(user.Id);
         await using var db = _database.NewContext();
 
-        await new ResetPasswordCommandHandler(db, _credentials, _clock).Handle(new ResetPasswordCommand(user.Email, "t", "Nueva-Clave-Larga-1"), CancellationToken.None);
+        await new ResetPasswordCommandHandler(db, _credentials, _clock, Substitute.For<MesaServicios.Application.Audit.Contracts.IAuditLog>()).Handle(new ResetPasswordCommand(user.Email, "t", "Nueva-Clave-Larga-1"), CancellationToken.None);
         await db.SaveChangesAsync();
 
         await using var check = _database.NewContext();
@@ -94,7 +94,7 @@ public sealed class PasswordHandlersTests : IDisposable
         await using var db = _database.NewContext();
 
         var error = await Assert.ThrowsAsync<DomainException>(async () =>
-            await new ResetPasswordCommandHandler(db, _credentials, _clock).Handle(new ResetPasswordCommand(user.Email, "malo", "Nueva-Clave-Larga-1"), CancellationToken.None));
+            await new ResetPasswordCommandHandler(db, _credentials, _clock, Substitute.For<MesaServicios.Application.Audit.Contracts.IAuditLog>()).Handle(new ResetPasswordCommand(user.Email, "malo", "Nueva-Clave-Larga-1"), CancellationToken.None));
 
         Assert.Equal("auth.invalid_reset_token", error.Code);
         Assert.Equal(DomainErrorKind.BadRequest, error.Kind);
@@ -107,7 +107,7 @@ public sealed class PasswordHandlersTests : IDisposable
         await using var db = _database.NewContext();
 
         var error = await Assert.ThrowsAsync<DomainException>(async () =>
-            await new ResetPasswordCommandHandler(db, _credentials, _clock).Handle(new ResetPasswordCommand("nadie@iescinoc.edu.co", "t", "Nueva-Clave-Larga-1"), CancellationToken.None));
+            await new ResetPasswordCommandHandler(db, _credentials, _clock, Substitute.For<MesaServicios.Application.Audit.Contracts.IAuditLog>()).Handle(new ResetPasswordCommand("nadie@iescinoc.edu.co", "t", "Nueva-Clave-Larga-1"), CancellationToken.None));
 
         Assert.Equal("auth.invalid_reset_token", error.Code);
         await _credentials.DidNotReceiveWithAnyArgs().ResetPasswordAsync(default, default!, default!, default);
@@ -121,7 +121,7 @@ public sealed class PasswordHandlersTests : IDisposable
         await using var db = _database.NewContext();
 
         var error = await Assert.ThrowsAsync<ValidationException>(async () =>
-            await new ResetPasswordCommandHandler(db, _credentials, _clock).Handle(new ResetPasswordCommand(user.Email, "t", "colombia2024"), CancellationToken.None));
+            await new ResetPasswordCommandHandler(db, _credentials, _clock, Substitute.For<MesaServicios.Application.Audit.Contracts.IAuditLog>()).Handle(new ResetPasswordCommand(user.Email, "t", "colombia2024"), CancellationToken.None));
 
         Assert.Equal("newPassword", Assert.Single(error.Errors).PropertyName);
         await _credentials.DidNotReceiveWithAnyArgs().ResetPasswordAsync(default, default!, default!, default);
@@ -139,7 +139,7 @@ public sealed class PasswordHandlersTests : IDisposable
         currentUser.SessionId.Returns(current.Id);
         await using var db = _database.NewContext();
 
-        await new ChangePasswordCommandHandler(db, _credentials, currentUser, _clock).Handle(new ChangePasswordCommand("vieja", "Nueva-Clave-Larga-1"), CancellationToken.None);
+        await new ChangePasswordCommandHandler(db, _credentials, currentUser, _clock, Substitute.For<MesaServicios.Application.Audit.Contracts.IAuditLog>()).Handle(new ChangePasswordCommand("vieja", "Nueva-Clave-Larga-1"), CancellationToken.None);
         await db.SaveChangesAsync();
 
         await using var check = _database.NewContext();
@@ -159,7 +159,7 @@ public sealed class PasswordHandlersTests : IDisposable
         await using var db = _database.NewContext();
 
         var error = await Assert.ThrowsAsync<ValidationException>(async () =>
-            await new ChangePasswordCommandHandler(db, _credentials, currentUser, _clock).Handle(new ChangePasswordCommand("mala", "Nueva-Clave-Larga-1"), CancellationToken.None));
+            await new ChangePasswordCommandHandler(db, _credentials, currentUser, _clock, Substitute.For<MesaServicios.Application.Audit.Contracts.IAuditLog>()).Handle(new ChangePasswordCommand("mala", "Nueva-Clave-Larga-1"), CancellationToken.None));
 
         Assert.Equal("currentPassword", Assert.Single(error.Errors).PropertyName);
     }

@@ -67,7 +67,7 @@ public sealed class SignInHandlerTests : IDisposable
     }
 
     private SignInCommandHandler Handler(TestUsersDbContext db) =>
-        new(db, _credentials, new SessionTokens(db, _issuer, _auth), _auth, _clock);
+        new(db, _credentials, new SessionTokens(db, _issuer, _auth), _auth, Substitute.For<MesaServicios.Application.Audit.Contracts.IAuditLog>(), _clock);
 
     public void Dispose() => _database.Dispose();
 }

@@ -27,6 +27,7 @@ public class MesaApiFactory : WebApplicationFactory<Program>
     public const string DefaultPassword = "Clave-Segura-2026";
 
     private readonly Dictionary<string, string?> _settings = new();
+    private readonly List<Action<IServiceCollection>> _services = [];
     private int _userCounter;
 
     public MesaApiFactory()
@@ -47,6 +48,13 @@ public class MesaApiFactory : WebApplicationFactory<Program>
     public MesaApiFactory With(string key, string? value)
     {
         _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Replace or decorate services of the host before it starts (ports at the edge only).</summary>
+    public MesaApiFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
         return this;
     }
 
@@ -79,6 +87,10 @@ public class MesaApiFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            foreach (var configure in _services)
+            {
+                configure(services);
+            }
         });
     }
 

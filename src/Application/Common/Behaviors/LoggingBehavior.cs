@@ -23,6 +23,17 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
             LogRejected(logger, typeof(TMessage).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, ErrorClassifier.CodeOf(ex));
             throw;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The caller went away or the service is stopping: nothing failed.
+            LogCancelled(logger, typeof(TMessage).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            throw;
+        }
+        catch (Exception ex) when (ErrorClassifier.IsStorageFull(ex))
+        {
+            // Logged once, where the request is answered (503), or by the job that retries.
+            throw;
+        }
         catch (Exception ex)
         {
             LogFailed(logger, ex, typeof(TMessage).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -35,6 +46,9 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Message} rejected in {ElapsedMs:0.0} ms: {Code}")]
     private static partial void LogRejected(ILogger logger, string message, double elapsedMs, string code);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Message} cancelled after {ElapsedMs:0.0} ms")]
+    private static partial void LogCancelled(ILogger logger, string message, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Message} failed after {ElapsedMs:0.0} ms")]
     private static partial void LogFailed(ILogger logger, Exception exception, string message, double elapsedMs);

@@ -17,5 +17,9 @@ internal static class CommonMessages
         ["common.payload_too_large"] = ("La solicitud es demasiado grande.", "The request is too large."),
         ["common.invalid_value"] = ("El valor no es válido o no tiene el formato esperado.", "The value is not valid or not in the expected format."),
         ["auth.required"] = ("Debes iniciar sesión.", "You must sign in."),
+        ["common.duplicate_member"] = ("El campo aparece más de una vez en la solicitud.", "The field appears more than once in the request."),
+        ["common.required"] = ("Este campo es obligatorio.", "This field is required."),
+        ["common.control_characters"] = ("El texto contiene caracteres de control o de dirección no permitidos.", "The text contains control or direction characters that are not allowed."),
+        ["common.storage_unavailable"] = ("El almacenamiento del servicio está lleno o no responde. Nada de lo que enviaste se guardó; inténtalo de nuevo en unos minutos.", "The service's storage is full or not responding. Nothing you sent was saved; try again in a few minutes."),
     };
 }

@@ -44,14 +44,36 @@ public static class MailParser
             Date = message.Date == DateTimeOffset.MinValue ? null : message.Date,
             ThreadIds = threadIds.Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList(),
             Headers = message.Headers.Select(h => new KeyValuePair<string, string>(h.Field, h.Value?.Trim() ?? string.Empty)).ToList(),
-            TextBody = BodyText(message),
+            TextBody = BodyText(message, raw),
             Attachments = ReadAttachments(message),
             IsDeliveryReport = isReport,
             BouncedRecipients = bounced,
         };
     }
 
-    private static string BodyText(MimeMessage message)
+    private static string BodyText(MimeMessage message, byte[] raw)
+    {
+        var text = StructuredBodyText(message);
+        if (text.Length > 0 || message.Body is not Multipart)
+        {
+            return text;
+        }
+
+        // A multipart whose boundary never matches holds no parts: keep what the person wrote as it came — the
+        // preamble MimeKit kept, or else the raw text after the header block.
+        var multipart = (Multipart)message.Body;
+        if (!string.IsNullOrWhiteSpace(multipart.Preamble))
+        {
+            return HtmlText.Normalize(multipart.Preamble);
+        }
+
+        var start = raw.AsSpan().IndexOf("\r\n\r\n"u8) is var crlf and >= 0 ? crlf + 4 : raw.AsSpan().IndexOf("\n\n"u8) is var lf and >= 0 ? lf + 2 : raw.Length;
+        var rest = raw.AsSpan(start);
+        var decoded = System.Text.Unicode.Utf8.IsValid(rest) ? Encoding.UTF8.GetString(rest) : Encoding.Latin1.GetString(rest);
+        return HtmlText.Normalize(decoded);
+    }
+
+    private static string StructuredBodyText(MimeMessage message)
     {
         var text = message.TextBody;
         if (!string.IsNullOrWhiteSpace(text))
@@ -113,7 +135,9 @@ public static class MailParser
         var bounced = new List<BouncedRecipient>();
         foreach (var status in statuses)
         {
-            foreach (var group in status.StatusGroups.Skip(1))
+            // Every group that names a recipient counts: when the first recipient block follows the per-message
+            // fields without a blank line, both arrive as the first group.
+            foreach (var group in status.StatusGroups)
             {
                 var action = group["Action"]?.Trim();
                 var recipient = group["Final-Recipient"] ?? group["Original-Recipient"];

@@ -157,6 +157,25 @@ public sealed class AttachmentIntake(IFileStore fileStore, AttachmentPolicy poli
     private AttachmentIntakeOutcome Refused(int index, string fileName, string code) =>
         new(index, fileName, null, code, Message(code, fileName));
 
+    private static void InspectArchive(Stream content, string contentType)
+    {
+        List<string> names;
+        try
+        {
+            using var zip = new System.IO.Compression.ZipArchive(content, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+            names = zip.Entries.Select(e => e.FullName).ToList();
+        }
+        catch (InvalidDataException)
+        {
+            throw new AttachmentRefusedException(AttachmentRefusals.ContentMismatch);
+        }
+
+        if (AttachmentPolicy.HasDangerousEntries(names, contentType))
+        {
+            throw new AttachmentRefusedException(AttachmentRefusals.Dangerous);
+        }
+    }
+
     private sealed record Prepared(IncomingFile File, byte[] Head, int HeadLength, AttachmentDecision Decision);
 
     private async Task<Prepared> PrepareAsync(IncomingFile file, CancellationToken cancellationToken)
@@ -213,7 +232,19 @@ public sealed class AttachmentIntake(IFileStore fileStore, AttachmentPolicy poli
             item.File.Content,
             policy.Options.MaxFileBytes,
             item.Decision.RequiresTextContent);
-        var file = await fileStore.StoreAsync(checkedContent, cancellationToken);
+        Stream content = checkedContent;
+        await using var archive = new MemoryStream();
+        if (AttachmentPolicy.IsArchive(item.Decision.ContentType))
+        {
+            // Every entry is judged from the central directory before anything is stored (the size is bounded above).
+            await checkedContent.CopyToAsync(archive, cancellationToken);
+            archive.Position = 0;
+            InspectArchive(archive, item.Decision.ContentType!);
+            archive.Position = 0;
+            content = archive;
+        }
+
+        var file = await fileStore.StoreAsync(content, cancellationToken);
         if (file.SizeBytes == 0)
         {
             throw new AttachmentRefusedException(AttachmentRefusals.Empty);

@@ -218,6 +218,39 @@ public sealed class AttachmentPolicy
         }
     }
 
+    /// <summary>Archive media types whose every entry is inspected through the central directory.</summary>
+    public static bool IsArchive(string? contentType) =>
+        contentType is not null && AttachmentTypes.Known.Values.Any(t =>
+            t.ContentType == contentType && t.Signature is ContentSignature.Zip or ContentSignature.OfficeOpenXml or ContentSignature.OpenDocument);
+
+    /// <summary>
+    /// Judges every entry of an archive, named by its central directory (so entries after the first bytes count):
+    /// a program or script anywhere, or Office macros, make it dangerous. A plain zip may not hold another archive
+    /// (it could not be inspected in turn): nested archives are refused; office documents may embed their own parts.
+    /// </summary>
+    public static bool HasDangerousEntries(IEnumerable<string> entryNames, string contentType)
+    {
+        var plainZip = contentType == "application/zip";
+        foreach (var name in entryNames)
+        {
+            var file = name.Replace('\\', '/').Split('/')[^1];
+            var extensions = AttachmentFileNames.AllExtensions(file);
+            if (name.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase)
+                || extensions.Any(AttachmentTypes.DangerousExtensions.Contains)
+                || (plainZip && extensions.Any(NestedArchiveExtensions.Contains)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly HashSet<string> NestedArchiveExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "zip", "7z", "rar", "tar", "gz", "tgz", "bz2", "xz", "cab", "iso", "zst", "lz", "lzma", "arj", "jar", "docm", "xlsm", "pptm",
+    };
+
     private static bool IsOfficeOpenXmlPart(string name) =>
         OfficeOpenXmlCommonParts.Any(p => name.StartsWith(p, StringComparison.Ordinal))
         || OfficeOpenXmlFolders.Any(f => name.StartsWith(f, StringComparison.Ordinal));

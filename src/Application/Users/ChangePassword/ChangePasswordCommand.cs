@@ -1,3 +1,4 @@
+using MesaServicios.Application.Audit.Contracts;
 using FluentValidation;
 using Mediator;
 using MesaServicios.Application.Common;
@@ -20,7 +21,7 @@ internal sealed class ChangePasswordValidator : AbstractValidator<ChangePassword
     }
 }
 
-internal sealed class ChangePasswordCommandHandler(IUsersDbContext db, ICredentialStore credentials, ICurrentUser currentUser, TimeProvider clock)
+internal sealed class ChangePasswordCommandHandler(IUsersDbContext db, ICredentialStore credentials, ICurrentUser currentUser, TimeProvider clock, IAuditLog audit)
     : ICommandHandler<ChangePasswordCommand>
 {
     public async ValueTask<Unit> Handle(ChangePasswordCommand command, CancellationToken cancellationToken)
@@ -34,6 +35,7 @@ internal sealed class ChangePasswordCommandHandler(IUsersDbContext db, ICredenti
         PasswordProblems.ThrowIfAny("currentPassword", errors.Where(e => e == "users.current_password_wrong").ToList());
         PasswordProblems.ThrowIfAny("newPassword", errors);
 
+        audit.Append(new AuditRecord("users.password_changed", user.Id, user.Email));
         var now = clock.GetUtcNow();
         var current = currentUser.SessionId;
         var others = await db.UserSessions.Where(s => s.UserId == userId && s.RevokedAt == null && s.Id != current).ToListAsync(cancellationToken);

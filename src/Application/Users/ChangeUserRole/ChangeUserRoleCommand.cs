@@ -1,3 +1,4 @@
+using MesaServicios.Application.Audit.Contracts;
 using FluentValidation;
 using Mediator;
 using MesaServicios.Application.Common;
@@ -18,7 +19,7 @@ internal sealed class ChangeUserRoleValidator : AbstractValidator<ChangeUserRole
     }
 }
 
-internal sealed class ChangeUserRoleCommandHandler(IUsersDbContext db, TimeProvider clock) : ICommandHandler<ChangeUserRoleCommand, UserProfile>
+internal sealed class ChangeUserRoleCommandHandler(IUsersDbContext db, TimeProvider clock, IAuditLog audit) : ICommandHandler<ChangeUserRoleCommand, UserProfile>
 {
     public async ValueTask<UserProfile> Handle(ChangeUserRoleCommand command, CancellationToken cancellationToken)
     {
@@ -29,7 +30,13 @@ internal sealed class ChangeUserRoleCommandHandler(IUsersDbContext db, TimeProvi
             await AdministratorGuard.EnsureNotLastAsync(db, user, cancellationToken);
         }
 
+        var before = user.Role;
         user.ChangeRole(command.Role, clock.GetUtcNow());
+        if (before != command.Role)
+        {
+            audit.Append(new AuditRecord("users.role_changed", null, user.Email, $"{before} → {command.Role}"));
+        }
+
         return user.ToProfile();
     }
 }

@@ -1,3 +1,4 @@
+using MesaServicios.Application.Audit.Contracts;
 using Mediator;
 using MesaServicios.Application.Common;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ public sealed record DeactivateUserCommand(Guid UserId) : ICommand<UserProfile>;
 /// <summary>An administrator reactivates an account; the person signs in again with the same password.</summary>
 public sealed record ReactivateUserCommand(Guid UserId) : ICommand<UserProfile>;
 
-internal sealed class DeactivateUserCommandHandler(IUsersDbContext db, TimeProvider clock) :
+internal sealed class DeactivateUserCommandHandler(IUsersDbContext db, TimeProvider clock, IAuditLog audit) :
     ICommandHandler<DeactivateUserCommand, UserProfile>,
     ICommandHandler<ReactivateUserCommand, UserProfile>
 {
@@ -20,6 +21,7 @@ internal sealed class DeactivateUserCommandHandler(IUsersDbContext db, TimeProvi
             ?? throw Errors.NotFound("users.not_found", command.UserId);
         await AdministratorGuard.EnsureNotLastAsync(db, user, cancellationToken);
         user.Deactivate(clock.GetUtcNow());
+        audit.Append(new AuditRecord("users.deactivated", null, user.Email));
         return user.ToProfile();
     }
 
@@ -28,6 +30,7 @@ internal sealed class DeactivateUserCommandHandler(IUsersDbContext db, TimeProvi
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == command.UserId, cancellationToken)
             ?? throw Errors.NotFound("users.not_found", command.UserId);
         user.Activate(clock.GetUtcNow());
+        audit.Append(new AuditRecord("users.reactivated", null, user.Email));
         return user.ToProfile();
     }
 }

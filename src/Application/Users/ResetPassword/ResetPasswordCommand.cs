@@ -1,3 +1,4 @@
+using MesaServicios.Application.Audit.Contracts;
 using FluentValidation;
 using Mediator;
 using MesaServicios.Application.Common.Localization;
@@ -23,7 +24,7 @@ internal sealed class ResetPasswordValidator : AbstractValidator<ResetPasswordCo
     }
 }
 
-internal sealed class ResetPasswordCommandHandler(IUsersDbContext db, ICredentialStore credentials, TimeProvider clock)
+internal sealed class ResetPasswordCommandHandler(IUsersDbContext db, ICredentialStore credentials, TimeProvider clock, IAuditLog audit)
     : ICommandHandler<ResetPasswordCommand>
 {
     public async ValueTask<Unit> Handle(ResetPasswordCommand command, CancellationToken cancellationToken)
@@ -41,6 +42,7 @@ internal sealed class ResetPasswordCommandHandler(IUsersDbContext db, ICredentia
 
         PasswordProblems.ThrowIfAny("newPassword", errors);
 
+        audit.Append(new AuditRecord("users.password_reset", user.Id, user.Email));
         var now = clock.GetUtcNow();
         var sessions = await db.UserSessions.Where(s => s.UserId == user.Id && s.RevokedAt == null).ToListAsync(cancellationToken);
         foreach (var session in sessions)

@@ -1,5 +1,6 @@
 using Mediator;
 using FluentValidation;
+using MesaServicios.Application.Audit.Contracts;
 using MesaServicios.Application.Common;
 using MesaServicios.Application.Users.Sessions;
 using MesaServicios.Domain.Common;
@@ -21,19 +22,24 @@ internal sealed class SignInCommandHandler(
     ICredentialStore credentials,
     SessionTokens tokens,
     IOptions<AuthOptions> options,
+    IAuditLog audit,
     TimeProvider clock) : ICommandHandler<SignInCommand, CommandOutcome<TokenResult>>
 {
     public async ValueTask<CommandOutcome<TokenResult>> Handle(SignInCommand command, CancellationToken cancellationToken)
     {
         var email = command.Email.Trim().ToLowerInvariant();
         var user = await db.Users.FirstOrDefaultAsync(u => u.Email == email, cancellationToken);
-        if (user is null || !user.IsActive)
+        // An unknown or deactivated account does the same work and gets the same answers (401, then 423 after
+        // Auth:MaxFailedAttempts) as an existing one: nothing tells which addresses have accounts.
+        var check = user is { IsActive: true }
+            ? await credentials.CheckPasswordAsync(user.Id, command.Password, cancellationToken)
+            : await credentials.CheckUnknownAccountAsync(email, command.Password, cancellationToken);
+        var now = clock.GetUtcNow();
+        if (check.Outcome != PasswordCheck.Succeeded)
         {
-            return CommandOutcome<TokenResult>.Failure(Errors.Unauthorized("auth.invalid_credentials"));
+            audit.Append(new AuditRecord("auth.sign_in_failed", user?.Id, email, check.Outcome == PasswordCheck.LockedOut ? "locked" : "wrong_password", command.ClientAddress));
         }
 
-        var check = await credentials.CheckPasswordAsync(user.Id, command.Password, cancellationToken);
-        var now = clock.GetUtcNow();
         switch (check.Outcome)
         {
             case PasswordCheck.LockedOut:
@@ -45,11 +51,17 @@ internal sealed class SignInCommandHandler(
                 return CommandOutcome<TokenResult>.Failure(Errors.Unauthorized("auth.invalid_credentials"));
         }
 
+        if (user is null)
+        {
+            return CommandOutcome<TokenResult>.Failure(Errors.Unauthorized("auth.invalid_credentials"));
+        }
+
         if (command.RequiredRole is { } required && !user.HasAtLeast(required))
         {
             return CommandOutcome<TokenResult>.Failure(Errors.Forbidden("auth.dashboard_forbidden"));
         }
 
+        audit.Append(new AuditRecord("auth.signed_in", user.Id, email, command.RequiredRole is null ? null : "dashboard", command.ClientAddress));
         var session = UserSession.Start(user.Id, TimeSpan.FromDays(options.Value.RefreshTokenDays), command.ClientAddress, now);
         db.UserSessions.Add(session);
         return CommandOutcome<TokenResult>.Success(tokens.Issue(user, session, now));

@@ -16,7 +16,7 @@ internal sealed class CreateTicketCategoryValidator : AbstractValidator<CreateTi
     }
 }
 
-internal sealed class CreateTicketCategoryHandler(ITicketsDbContext db, TimeProvider clock) : ICommandHandler<CreateTicketCategoryCommand, TicketCategoryDto>
+internal sealed class CreateTicketCategoryHandler(ITicketsDbContext db, TimeProvider clock, Audit.Contracts.IAuditLog audit) : ICommandHandler<CreateTicketCategoryCommand, TicketCategoryDto>
 {
     public async ValueTask<TicketCategoryDto> Handle(CreateTicketCategoryCommand command, CancellationToken cancellationToken)
     {
@@ -25,6 +25,7 @@ internal sealed class CreateTicketCategoryHandler(ITicketsDbContext db, TimeProv
         var category = TicketCategory.Create(command.Name, command.ParentId, clock.GetUtcNow());
         db.TicketCategories.Add(category);
         await db.SaveChangesAsync(cancellationToken);
+        audit.Append(new Audit.Contracts.AuditRecord("settings.category_created", null, $"category:{category.Id}", category.Name));
         return await db.DtoAsync(category, cancellationToken);
     }
 }

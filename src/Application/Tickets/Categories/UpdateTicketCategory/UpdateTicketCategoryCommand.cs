@@ -17,7 +17,7 @@ internal sealed class UpdateTicketCategoryValidator : AbstractValidator<UpdateTi
     }
 }
 
-internal sealed class UpdateTicketCategoryHandler(ITicketsDbContext db, TimeProvider clock) : ICommandHandler<UpdateTicketCategoryCommand, TicketCategoryDto>
+internal sealed class UpdateTicketCategoryHandler(ITicketsDbContext db, TimeProvider clock, Audit.Contracts.IAuditLog audit) : ICommandHandler<UpdateTicketCategoryCommand, TicketCategoryDto>
 {
     public async ValueTask<TicketCategoryDto> Handle(UpdateTicketCategoryCommand command, CancellationToken cancellationToken)
     {
@@ -26,6 +26,7 @@ internal sealed class UpdateTicketCategoryHandler(ITicketsDbContext db, TimeProv
         await db.EnsureParentAsync(category.Id, command.ParentId, cancellationToken);
         await db.EnsureUniqueAsync(category.Id, command.Name, command.ParentId, cancellationToken);
         category.Update(command.Name, command.ParentId, command.IsActive, clock.GetUtcNow());
+        audit.Append(new Audit.Contracts.AuditRecord("settings.category_updated", null, $"category:{category.Id}", $"{category.Name} (activa: {category.IsActive})"));
         return await db.DtoAsync(category, cancellationToken);
     }
 }
