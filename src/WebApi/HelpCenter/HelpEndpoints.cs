@@ -16,13 +16,13 @@ using MesaServicios.WebApi.Common;
 
 namespace MesaServicios.WebApi.HelpCenter;
 
-/// <summary>Body of article creation and edit. <c>kind</c>: Faq or VideoTutorial; <c>category</c>: see <c>GET /api/v1/reference</c> (helpCategories).</summary>
+/// <summary>Body of article creation and edit. <c>kind</c>: Faq or VideoTutorial; <c>category</c>: see <c>GET /api/v1/reference</c> (helpCategories); <c>order</c> defaults to 0.</summary>
 public sealed record HelpArticleBody(
     string? Slug,
     string? Kind,
     string? Category,
     IReadOnlyList<string>? Tags,
-    int Order,
+    int? Order,
     string? TitleEs,
     string? BodyEs,
     string? TitleEn,
@@ -99,7 +99,7 @@ internal static class HelpEndpoints
         desk.MapPost("/articles", async (HelpArticleBody body, HttpContext http, ISender sender, CancellationToken ct) =>
             {
                 var article = await sender.Send(new CreateHelpArticleCommand(
-                    body.Slug, body.Kind, body.Category, body.Tags, body.Order, body.TitleEs, body.BodyEs, body.TitleEn, body.BodyEn,
+                    body.Slug, body.Kind, body.Category, body.Tags, body.Order ?? 0, body.TitleEs, body.BodyEs, body.TitleEn, body.BodyEn,
                     body.VideoUrl, body.VideoDurationSeconds, body.Transcript), ct);
                 http.Response.Headers.ETag = ETag(article.Version);
                 return Results.Created($"/api/v1/help/articles/{article.Id}", article);
@@ -113,7 +113,7 @@ internal static class HelpEndpoints
         desk.MapPut("/articles/{id:int}", async (int id, HelpArticleBody body, HttpContext http, ISender sender, CancellationToken ct) =>
             {
                 var article = await sender.Send(new UpdateHelpArticleCommand(
-                    id, ExpectedVersion(http.Request), body.Slug, body.Kind, body.Category, body.Tags, body.Order, body.TitleEs, body.BodyEs,
+                    id, ExpectedVersion(http.Request), body.Slug, body.Kind, body.Category, body.Tags, body.Order ?? 0, body.TitleEs, body.BodyEs,
                     body.TitleEn, body.BodyEn, body.VideoUrl, body.VideoDurationSeconds, body.Transcript), ct);
                 http.Response.Headers.ETag = ETag(article.Version);
                 return Results.Ok(article);

@@ -24,7 +24,7 @@ namespace MesaServicios.Application.Tickets.OpenTicket;
 /// <see cref="IdempotencyKey"/> a retry within the retention window returns the first answer and creates nothing.
 /// Files (<see cref="Attachments"/>, from a multipart request) are checked all-or-nothing with the other fields,
 /// stored in the file store when the command runs and linked to the ticket in the command's transaction (a
-/// failed transaction leaves unreferenced stored files, which are harmless: see ADR 0012).
+/// failed transaction leaves unreferenced stored files, which are harmless: see ADR 0008).
 /// </summary>
 public sealed record OpenTicketCommand(
     string Title,
