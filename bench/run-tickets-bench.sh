@@ -20,7 +20,7 @@ export RateLimits__AuthPerAddressPerMinute=1000000 RateLimits__AuthPerAccountPer
 export Logging__LogLevel__Default=Warning
 dotnet src/WebApi/bin/Release/net10.0/MesaServicios.WebApi.dll --urls "http://127.0.0.1:$port" > "$data/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; cp "$data/server.log" /tmp/mesa-bench-server.log 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.5; done
 dotnet bench/LoadGen/bin/Release/net10.0/LoadGen.dll --base-url "http://127.0.0.1:$port" "$@"
 echo "database size: $(du -h "$data/mesa.db" | cut -f1)"

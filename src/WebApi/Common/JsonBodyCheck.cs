@@ -21,7 +21,9 @@ namespace MesaServicios.WebApi.Common;
 /// </summary>
 internal static class JsonBodyCheck
 {
-    private static readonly NullabilityInfoContext Nullability = new();
+    /// <summary>A body type's members, worked out once per type (reflection is too slow per request, and
+    /// <see cref="NullabilityInfoContext"/> is not safe to share between threads).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, IReadOnlyDictionary<string, Member>> MembersByType = new();
 
     public static WebApplication UseJsonBodyCheck(this WebApplication app)
     {
@@ -86,7 +88,7 @@ internal static class JsonBodyCheck
 
         var validated = HasValidator(type, services);
 
-        var members = Members(type);
+        var members = MembersByType.GetOrAdd(type, Members);
         var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var failed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in root.EnumerateObject())
@@ -198,13 +200,14 @@ internal static class JsonBodyCheck
 
     private sealed record Member(string Name, Type Type, bool Required);
 
-    private static Dictionary<string, Member> Members(Type type)
+    private static IReadOnlyDictionary<string, Member> Members(Type type)
     {
+        var nullability = new NullabilityInfoContext();
         var members = new Dictionary<string, Member>(StringComparer.OrdinalIgnoreCase);
         var constructor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault();
         foreach (var parameter in constructor?.GetParameters() ?? [])
         {
-            var required = !parameter.HasDefaultValue && !parameter.IsOptional && IsNonNullable(parameter);
+            var required = !parameter.HasDefaultValue && !parameter.IsOptional && IsNonNullable(parameter, nullability);
             members[parameter.Name!] = new Member(parameter.Name!, parameter.ParameterType, required);
         }
 
@@ -220,7 +223,7 @@ internal static class JsonBodyCheck
         return members;
     }
 
-    private static bool IsNonNullable(ParameterInfo parameter)
+    private static bool IsNonNullable(ParameterInfo parameter, NullabilityInfoContext nullability)
     {
         var type = parameter.ParameterType;
         if (type.IsValueType)
@@ -228,7 +231,7 @@ internal static class JsonBodyCheck
             return Nullable.GetUnderlyingType(type) is null;
         }
 
-        return Nullability.Create(parameter).WriteState == NullabilityState.NotNull;
+        return nullability.Create(parameter).WriteState == NullabilityState.NotNull;
     }
 
     private static bool IsSimple(Type type) =>
