@@ -20,7 +20,7 @@ public sealed class ReferenceDataTests : IClassFixture<MesaApiFactory>
         await response.EnsureSuccessAsync();
         Assert.Contains("public", response.Headers.CacheControl?.ToString());
         var data = await response.JsonAsync();
-        foreach (var set in new[] { "ticketTypes", "urgencies", "impacts", "priorities", "ticketStatuses", "ticketSources", "helpCategories", "helpArticleKinds" })
+        foreach (var set in new[] { "ticketTypes", "urgencies", "impacts", "priorities", "ticketStatuses", "ticketSources", "helpCategories", "helpArticleKinds", "reservationStates", "equipmentStates" })
         {
             Assert.True(data.TryGetProperty(set, out var items) && items.GetArrayLength() > 0, set);
         }
@@ -40,6 +40,12 @@ public sealed class ReferenceDataTests : IClassFixture<MesaApiFactory>
         Assert.Equal(new Dictionary<string, int> { ["New"] = 1, ["InProgress"] = 2, ["Pending"] = 4, ["Solved"] = 5, ["Closed"] = 6 }, statuses);
         Assert.Equal("En curso", Find(data, "ticketStatuses", "InProgress").GetProperty("label").GetProperty("es").GetString());
         Assert.Equal(JsonValueKind.Null, Find(data, "ticketSources", "Email").GetProperty("definition").ValueKind);
+
+        var held = Find(data, "reservationStates", "CheckedOut");
+        Assert.Equal("En su poder", held.GetProperty("label").GetProperty("es").GetString());
+        Assert.Equal("Checked out", held.GetProperty("label").GetProperty("en").GetString());
+        Assert.Equal(6, data.GetProperty("reservationStates").GetArrayLength());
+        Assert.Equal("En mantenimiento", Find(data, "equipmentStates", "InMaintenance").GetProperty("label").GetProperty("es").GetString());
     }
 
     [Fact]
