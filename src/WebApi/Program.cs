@@ -109,6 +109,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseHangfireDashboardGuard();
 app.UseJsonBodyCheck();
+app.UseTextInputCheck();
 
 app.UseMesaSwagger();
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
