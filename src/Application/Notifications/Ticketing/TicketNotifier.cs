@@ -37,7 +37,7 @@ internal sealed class TicketNotifier(
     IActionLinkProtector protector,
     ISender sender,
     IOptions<MailOptions> mail,
-    IOptions<PortalOptions> portal,
+    MailLinks links,
     IOptions<NotificationsOptions> options,
     ReferenceCache cache,
     TimeProvider clock)
@@ -70,7 +70,7 @@ internal sealed class TicketNotifier(
         var description = notice.Kind == NotificationMatrix.TicketObserverAdded
             ? (await sender.Send(new GetTicketSummaryQuery(e.TicketId), cancellationToken))?.Description
             : null;
-        var ticketUrl = $"{portal.Value.BaseUrl.TrimEnd('/')}/tickets/{e.TicketId.ToString(CultureInfo.InvariantCulture)}";
+        var ticketUrl = links.Ticket(e.TicketId);
         var renderedOnce = new Dictionary<(string Culture, string Title, string Intro), RenderedEmail>();
 
         foreach (var recipient in recipients)
@@ -202,8 +202,8 @@ internal sealed class TicketNotifier(
         var approve = ActionLink.Create(group, ActionLinkKind.ApproveSolution, ticketId, user.Id, user.Language, now, lifetime);
         var reject = ActionLink.Create(group, ActionLinkKind.RejectSolution, ticketId, user.Id, user.Language, now, lifetime);
         db.ActionLinks.AddRange(approve, reject);
-        var api = string.IsNullOrWhiteSpace(options.Value.ApiBaseUrl) ? portal.Value.BaseUrl : options.Value.ApiBaseUrl;
-        var prefix = $"{api.TrimEnd('/')}/api/v1/notifications/links/";
+        // The links act on this service: its own public address (Notifications:ApiBaseUrl, else the request's), never the portal's.
+        var prefix = $"{links.Service}/api/v1/notifications/links/";
         yield return new EmailLink(Messages.Get("notifications.email.approve", culture), prefix + protector.Protect(approve.Id));
         yield return new EmailLink(Messages.Get("notifications.email.reject", culture), prefix + protector.Protect(reject.Id));
     }
