@@ -26,6 +26,7 @@ public static class DependencyInjection
 
         services.AddScoped<SessionTokens>();
         services.AddScoped<Users.Emails.AccountInvitations>();
+        services.AddScoped<Common.MailLinks>();
         services.AddScoped<IEmailOutbox, EmailOutbox>();
         services.AddScoped<RecipientResolver>();
         services.AddScoped<TicketNotifier>();

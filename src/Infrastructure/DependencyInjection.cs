@@ -43,6 +43,7 @@ public static class DependencyInjection
         services.AddOptions<UsersOptions>().Bind(configuration.GetSection(UsersOptions.Section));
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section));
         services.AddOptions<PortalOptions>().Bind(configuration.GetSection(PortalOptions.Section));
+        services.TryAddSingleton<IPublicAddress, ConfiguredPublicAddress>();
         services.AddOptions<JwtOptions>().Bind(configuration.GetSection(AuthOptions.Section));
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section));
         services.AddOptions<NotificationsOptions>().Bind(configuration.GetSection(NotificationsOptions.Section));

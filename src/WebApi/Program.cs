@@ -38,6 +38,7 @@ builder.Services.AddMediator(options =>
 });
 
 builder.Services.AddHttpContextAccessor();
+builder.Services.AddSingleton<MesaServicios.Application.Common.IPublicAddress, PublicAddress>();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddExceptionHandler<ProblemResponses>();
 builder.Services.AddProblemDetails();
@@ -109,6 +110,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseHangfireDashboardGuard();
 app.UseJsonBodyCheck();
+app.UseTextInputCheck();
 
 app.UseMesaSwagger();
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
@@ -131,6 +133,7 @@ app.MapAuthEndpoints();
 app.MapMeEndpoints();
 app.MapUserAdminEndpoints();
 app.MapDashboardSignInEndpoints();
+MesaServicios.WebApi.BuiltInPages.BuiltInPageEndpoints.MapBuiltInPageEndpoints(app);
 app.MapMyNotificationEndpoints();
 app.MapOutboxAdminEndpoints();
 app.MapActionLinkEndpoints();

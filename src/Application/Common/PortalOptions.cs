@@ -1,11 +1,14 @@
 namespace MesaServicios.Application.Common;
 
-/// <summary>The portal people use (section "Portal"): the base of every link in an e-mail.</summary>
+/// <summary>
+/// The portal people use (section "Portal"): the base of the links in e-mails. Empty (the default): there is no
+/// portal, and e-mails link to the small pages this service serves (see <see cref="MailLinks"/>).
+/// </summary>
 public sealed class PortalOptions
 {
     public const string Section = "Portal";
 
-    public string BaseUrl { get; set; } = "http://localhost:5173";
+    public string BaseUrl { get; set; } = string.Empty;
 
     /// <summary>The portal page where a person sets a new password with a token from an e-mail.</summary>
     public string ResetPasswordLink(string email, string token) =>

@@ -32,10 +32,6 @@ internal static class InboxMessages
         ["inbox.field.phone"] = ("Número de contacto", "Contact phone"),
         ["inbox.field.detail"] = ("Detalle de la solicitud", "Detail of the request"),
 
-        ["inbox.mail.missing_fields.subject"] = ("[Mesa #{0}] Faltan datos en su solicitud", "[Mesa #{0}] Your request is missing some details"),
-        ["inbox.mail.missing_fields.body"] = (
-            "Hola,\n\nRecibimos su correo y creamos el ticket #{0} («{1}»).\n\nPara atenderlo mejor nos faltan estos datos:\n{2}\n\nResponda a este correo indicándolos, por ejemplo:\n\nNombre: ...\nDependencia: ...\nNúmero de contacto: ...\nDetalle de la solicitud: ...\n\nMesa de Servicios — Oficina TIC\n(Mensaje automático: no se enviarán más avisos de este tipo sobre este ticket.)",
-            "Hello,\n\nWe received your e-mail and opened ticket #{0} (\"{1}\").\n\nTo help you better we still need:\n{2}\n\nReply to this e-mail with them, for example:\n\nNombre: ...\nDependencia: ...\nNúmero de contacto: ...\nDetalle de la solicitud: ...\n\nService desk — ICT office\n(Automatic message.)"),
         ["inbox.mail.how_to.subject"] = ("Cómo crear un ticket por correo — Mesa de Servicios", "How to open a ticket by e-mail — Service desk"),
         ["inbox.mail.how_to.body"] = (
             "Hola,\n\nRecibimos su correo «{0}». Quedó en revisión: un técnico lo leerá, pero no se creó un ticket automáticamente.\n\nPara que su correo se convierta en un ticket:\n- Escriba a {1}.\n- Incluya en el asunto la palabra «solicitud» y una idea resumida de lo que necesita.\n- En el mensaje indique como mínimo:\n  Nombre: (funcionario o contratista que requiere el servicio)\n  Dependencia:\n  Número de contacto:\n  Detalle de la solicitud:\n\nMesa de Servicios — Oficina TIC\n(Mensaje automático.)",

@@ -56,6 +56,14 @@ internal static class NotificationsMessages
 
         // Labels
         ["notifications.label.description"] = ("Descripción", "Description"),
+        ["notifications.label.missing"] = ("Datos que faltan", "Missing details"),
+        ["notifications.missing.name"] = ("Nombre del funcionario o contratista", "Name of the staff member or contractor"),
+        ["notifications.missing.department"] = ("Dependencia", "Department"),
+        ["notifications.missing.phone"] = ("Número de contacto", "Contact phone"),
+        ["notifications.missing.detail"] = ("Detalle de la solicitud", "Detail of the request"),
+        ["notifications.ticket.created.missing_intro"] = (
+            "Para atenderlo nos faltan los datos de la lista. Responde a este correo indicándolos, uno por línea, por ejemplo «Dependencia: Biblioteca» o «Número de contacto: 3001234567».",
+            "To work on it we still need the details listed below. Reply to this e-mail with them, one per line, for example \"Dependencia: Biblioteca\" or \"Número de contacto: 3001234567\"."),
         ["notifications.label.follow_up"] = ("Seguimiento", "Follow-up"),
         ["notifications.label.reason"] = ("Motivo", "Reason"),
         ["notifications.label.solution"] = ("Solución", "Solution"),

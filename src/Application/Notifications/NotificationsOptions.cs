@@ -8,6 +8,6 @@ public sealed class NotificationsOptions
     /// <summary>How long the approve/reject links of a "solved" e-mail stay valid.</summary>
     public int ActionLinkLifetimeDays { get; set; } = 14;
 
-    /// <summary>Public base address of this API, for the links in e-mails. Empty: the portal's address.</summary>
+    /// <summary>Public base address of this API, for the links in e-mails. Empty: the address the request came to.</summary>
     public string ApiBaseUrl { get; set; } = string.Empty;
 }

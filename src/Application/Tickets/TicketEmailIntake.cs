@@ -16,8 +16,11 @@ internal static class TicketEmailIntake
             ? new AttachmentIntakeResult([])
             : await intake.StoreAcceptableAsync(attachments.Select(IncomingFile.From).ToList(), cancellationToken);
 
-    /// <summary>Refused files are never silently dropped: a public follow-up names each one and why.</summary>
-    public static void ListRefused(Ticket ticket, TicketActor actor, AttachmentIntakeResult files, CultureInfo culture, DateTimeOffset now)
+    /// <summary>
+    /// Refused files are never silently dropped: a public note by the system names each one and why (a note, not
+    /// the sender's answer: an incomplete ticket stays incomplete).
+    /// </summary>
+    public static void ListRefused(Ticket ticket, AttachmentIntakeResult files, CultureInfo culture, DateTimeOffset now)
     {
         if (files.Refused.Count == 0)
         {
@@ -28,7 +31,7 @@ internal static class TicketEmailIntake
         var note = Messages.Get("tickets.email_attachments_refused", culture, list);
         foreach (var chunk in Chunk(note, Ticket.TextMaxLength))
         {
-            ticket.AddFollowUp(actor, chunk, false, TicketSource.Email, now);
+            ticket.AddSystemNote(chunk, TicketSource.Email, now);
         }
     }
 

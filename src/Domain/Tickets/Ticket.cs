@@ -157,7 +157,7 @@ public sealed partial class Ticket : Entity
 
         // One snapshot for the opening: the ticket as it stands once opened, with the observers named on it.
         var opened = ticket.Snapshot();
-        ticket.Raise(new TicketCreated(opened, openedBy.UserId, now));
+        ticket.Raise(new TicketCreated(opened, openedBy.UserId, now) { MissingDetails = draft.MissingDetails });
         foreach (var observerId in added)
         {
             ticket.Raise(new TicketObserverAdded(opened, openedBy.UserId, observerId, now));
@@ -308,6 +308,58 @@ public sealed partial class Ticket : Entity
         Touch(now);
         Raise(new TicketFollowUpAdded(Snapshot(), actor.UserId, followUp.Id, followUp.IsPrivate, followUp.Content, now));
         return followUp;
+    }
+
+    /// <summary>
+    /// A public note written by the system about something that happened to a message (e.g. attachments that
+    /// were not accepted). It has no author, never counts as anyone's answer (an incomplete ticket stays
+    /// incomplete) and changes no status.
+    /// </summary>
+    public TicketFollowUp AddSystemNote(string content, TicketSource source, DateTimeOffset now)
+    {
+        var text = CheckLength(content, 1, TextMaxLength, "tickets.followup_required");
+        var note = new TicketFollowUp(Guid.CreateVersion7(now), NextSequence(), null, false, text, false, Defined(source), now);
+        _followUps.Add(note);
+        Touch(now);
+        Raise(new TicketFollowUpAdded(Snapshot(), null, note.Id, false, note.Content, now));
+        return note;
+    }
+
+    /// <summary>
+    /// The requester sends the details the desk asked for (name, department, phone): the ticket's requester
+    /// snapshot takes each one given; the others stay as they were. Only the requester may do it.
+    /// </summary>
+    public void UpdateRequesterDetails(TicketActor actor, string? name, string? department, string? phone, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!IsRequester(actor))
+        {
+            throw new DomainException("tickets.action_forbidden", DomainErrorKind.Forbidden);
+        }
+
+        var changed = false;
+        if (Clip(name, 150) is { } newName && newName != RequesterName)
+        {
+            RequesterName = newName;
+            changed = true;
+        }
+
+        if (Clip(department, 150) is { } newDepartment && newDepartment != RequesterDepartment)
+        {
+            RequesterDepartment = newDepartment;
+            changed = true;
+        }
+
+        if (Clip(phone, 40) is { } newPhone && newPhone != RequesterPhone)
+        {
+            RequesterPhone = newPhone;
+            changed = true;
+        }
+
+        if (changed)
+        {
+            Touch(now);
+        }
     }
 
     public void PutPending(TicketActor actor, string reason, DateTimeOffset now)
@@ -508,4 +560,6 @@ public sealed partial class Ticket : Entity
         Enum.IsDefined(value) ? value : throw new DomainException("common.invalid_value");
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string? Clip(string? value, int max) => Clean(value) is { } clean && clean.Length > max ? clean[..max].TrimEnd() : Clean(value);
 }

@@ -51,6 +51,12 @@ public sealed record TicketDraft
     /// <summary>The reserved item the requester holds and the ticket is about (checked by the caller); null otherwise.</summary>
     public TicketEquipment? Equipment { get; init; }
 
+    /// <summary>
+    /// What the requester of an e-mail ticket still has to send (<c>name</c>, <c>department</c>, <c>phone</c>,
+    /// <c>detail</c>): asked for in the confirmation itself. Empty when nothing is missing.
+    /// </summary>
+    public IReadOnlyList<string> MissingDetails { get; init; } = [];
+
     /// <summary>The requester opens a ticket on the portal (source Portal).</summary>
     public static TicketDraft FromPortal(TicketActor requester, RequesterSnapshot snapshot, string title, string description, TicketType type, Urgency urgency)
     {

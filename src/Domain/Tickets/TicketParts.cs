@@ -8,7 +8,7 @@ public sealed class TicketFollowUp
         Content = string.Empty;
     }
 
-    internal TicketFollowUp(Guid id, int sequence, Guid authorId, bool authorIsDesk, string content, bool isPrivate, TicketSource source, DateTimeOffset createdAt)
+    internal TicketFollowUp(Guid id, int sequence, Guid? authorId, bool authorIsDesk, string content, bool isPrivate, TicketSource source, DateTimeOffset createdAt)
     {
         Id = id;
         Sequence = sequence;
@@ -27,7 +27,8 @@ public sealed class TicketFollowUp
 
     public int TicketId { get; private set; }
 
-    public Guid AuthorId { get; private set; }
+    /// <summary>Who wrote it; null for a note by the system (e.g. the attachments of a mail that were not accepted).</summary>
+    public Guid? AuthorId { get; private set; }
 
     public bool AuthorIsDesk { get; private set; }
 

@@ -49,6 +49,12 @@ internal static class AuthenticationSetup
                         {
                             context.Token = token;
                         }
+                        else if (string.IsNullOrEmpty(context.Request.Headers.Authorization)
+                            && context.Request.Path.StartsWithSegments(MesaServicios.Application.Common.MailLinks.PagesPrefix)
+                            && context.Request.Cookies.TryGetValue(BuiltInPages.BuiltInPageEndpoints.Cookie, out var pageToken))
+                        {
+                            context.Token = pageToken;
+                        }
 
                         return Task.CompletedTask;
                     },

@@ -125,7 +125,7 @@ public sealed class AdministrationHandlersTests : IDisposable
         new(db, _credentials, Invitations(), Options.Create(new UsersOptions()), _clock);
 
     private AccountInvitations Invitations() =>
-        new(_credentials, _outbox, Options.Create(new PortalOptions { BaseUrl = "https://portal.example" }), Options.Create(new AuthOptions()));
+        new(_credentials, _outbox, new MailLinks(Options.Create(new PortalOptions { BaseUrl = "https://portal.example" }), Substitute.For<IPublicAddress>()), Options.Create(new AuthOptions()));
 
     public void Dispose() => _database.Dispose();
 }

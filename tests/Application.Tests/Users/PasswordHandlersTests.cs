@@ -41,7 +41,7 @@ public sealed class PasswordHandlersTests : IDisposable
         _credentials.CreatePasswordResetTokenAsync(user.Id, Arg.Any<CancellationToken>()).Returns("token/123");
         await using var db = _database.NewContext();
 
-        await new ForgotPasswordCommandHandler(db, _credentials, _outbox, _portal, _auth, Substitute.For<MesaServicios.Application.Audit.Contracts.IAuditLog>()).Handle(new ForgotPasswordCommand(" ANA@iescinoc.edu.co "), CancellationToken.None);
+        await new ForgotPasswordCommandHandler(db, _credentials, _outbox, new MailLinks(_portal, Substitute.For<IPublicAddress>()), _auth, Substitute.For<MesaServicios.Application.Audit.Contracts.IAuditLog>()).Handle(new ForgotPasswordCommand(" ANA@iescinoc.edu.co "), CancellationToken.None);
 
         _outbox.Received(1).Enqueue(Arg.Is<EmailMessage>(m =>
             m.Kind == "users.password_reset"
@@ -64,7 +64,7 @@ public sealed class PasswordHandlersTests : IDisposable
 
         await using var db = _database.NewContext();
 
-        await new ForgotPasswordCommandHandler(db, _credentials, _outbox, _portal, _auth, Substitute.For<MesaServicios.Application.Audit.Contracts.IAuditLog>()).Handle(new ForgotPasswordCommand(email), CancellationToken.None);
+        await new ForgotPasswordCommandHandler(db, _credentials, _outbox, new MailLinks(_portal, Substitute.For<IPublicAddress>()), _auth, Substitute.For<MesaServicios.Application.Audit.Contracts.IAuditLog>()).Handle(new ForgotPasswordCommand(email), CancellationToken.None);
 
         await _credentials.Received(1).CreateDecoyResetTokenAsync(email, Arg.Any<CancellationToken>());
         _outbox.DidNotReceiveWithAnyArgs().Enqueue(default!);

@@ -91,6 +91,35 @@ public sealed class TicketRulesTests
     }
 
     [Fact]
+    public void SystemNote_HasNoAuthor_NeverCountsAsTheRequestersAnswer_AndChangesNoStatus()
+    {
+        var ticket = Open(source: TicketSource.Email);
+        ticket.MarkIncomplete();
+
+        var note = ticket.AddSystemNote("Adjuntos no aceptados: instalador.exe (ejecutable)", TicketSource.Email, Start.AddMinutes(1));
+
+        Assert.True(ticket.IsIncomplete);
+        Assert.Null(note.AuthorId);
+        Assert.False(note.IsPrivate);
+        Assert.Equal(TicketStatus.New, ticket.Status);
+        Assert.Null(ticket.FirstResponseAt);
+        var added = Assert.IsType<TicketFollowUpAdded>(ticket.DomainEvents[^1]);
+        Assert.Null(added.ActorId);
+    }
+
+    [Fact]
+    public void RequesterDetails_OnlyTheRequesterUpdatesThem_AndOnlyWhatHeGives()
+    {
+        var ticket = Open(source: TicketSource.Email);
+        var before = ticket.Requester;
+
+        Assert.Equal("tickets.action_forbidden", Assert.Throws<DomainException>(() => ticket.UpdateRequesterDetails(Desk, "Otro", null, null, Start)).Code);
+        ticket.UpdateRequesterDetails(Requester, "  Ana María Gómez ", null, "3109876543", Start.AddMinutes(3));
+
+        Assert.Equal(new RequesterSnapshot("Ana María Gómez", before.Department, "3109876543"), ticket.Requester);
+    }
+
+    [Fact]
     public void SetImpact_RecomputesPriority()
     {
         var ticket = Open(Urgency.High);

@@ -59,16 +59,17 @@ public sealed class InboxToTicketsEndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task Request_WithMissingFields_IsMarkedIncomplete_AndTheSenderGetsOneMailListingWhatIsMissing()
+    public async Task Request_WithMissingFields_IsMarkedIncomplete_AndTheConfirmationListsWhatIsMissing()
     {
-        var ana = await _desk.CreateUserAsync(UserRole.Requester, email: "ana.gomez@iescinoc.edu.co");
+        var ana = await _desk.CreateUserAsync(UserRole.Requester, email: "ana.gomez@iescinoc.edu.co", department: null, phone: null);
 
         var id = await IngestOneTicketAsync(Mail.Build("ana.gomez@iescinoc.edu.co", "Solicitud de préstamo de video beam", "Nombre: Ana Gómez\nDetalle: Necesito un video beam para el jueves en el aula 12."));
 
         var ticket = await TicketApi.GetAsync(ana, id);
         Assert.True(ticket.GetProperty("isIncomplete").GetBoolean());
-        var asking = Assert.Single(await _desk.OutboxAsync(), m => m.To == ana.Email && m.Kind == "inbox.missing_fields");
-        Assert.Contains($"[Mesa #{id}]", asking.Subject, StringComparison.Ordinal);
+        var asking = Assert.Single(await _desk.OutboxAsync(), m => m.To == ana.Email);
+        Assert.Equal("ticket.created", asking.Kind);
+        Assert.Contains($"#{id}", asking.Subject, StringComparison.Ordinal);
         Assert.Contains("- Dependencia", asking.TextBody, StringComparison.Ordinal);
         Assert.Contains("- Número de contacto", asking.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("- Nombre del funcionario", asking.TextBody, StringComparison.Ordinal);

@@ -110,8 +110,8 @@ public sealed class NotificationMatrixTests : IClassFixture<NotificationsFactory
 
         var mails = await _factory.WithDbAsync(db => db.OutboxEmails.Where(e => e.TicketId == ticketId).ToListAsync());
         var requesterMail = Assert.Single(mails, m => m.RecipientUserId == cast.Requester.Id);
-        Assert.Contains("Aprobar la solución: https://portal.test/api/v1/notifications/links/", requesterMail.TextBody, StringComparison.Ordinal);
-        Assert.Contains("Rechazar la solución: https://portal.test/api/v1/notifications/links/", requesterMail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Aprobar la solución: http://localhost/api/v1/notifications/links/", requesterMail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Rechazar la solución: http://localhost/api/v1/notifications/links/", requesterMail.TextBody, StringComparison.Ordinal);
         Assert.Contains("Cambiamos el cable de red.", requesterMail.TextBody, StringComparison.Ordinal);
         var observerMail = Assert.Single(mails, m => m.RecipientUserId == cast.Observer.Id);
         Assert.DoesNotContain("/notifications/links/", observerMail.TextBody, StringComparison.Ordinal);

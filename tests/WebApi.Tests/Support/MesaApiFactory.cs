@@ -97,7 +97,7 @@ public class MesaApiFactory : WebApplicationFactory<Program>
     /// <summary>An HTTP client without credentials.</summary>
     public HttpClient Anonymous(string? language = null)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
         if (language is not null)
         {
             client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);

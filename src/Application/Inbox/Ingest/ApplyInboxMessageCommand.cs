@@ -59,7 +59,7 @@ internal sealed class ApplyInboxMessageCommandHandler(
             mail.FromAddress,
             noise,
             MailText.ContainsKeyword(mail.Subject, settings.EffectiveKeywords),
-            fields.Missing().Count > 0,
+            MissingDetails(fields, user, mail).Count > 0,
             settings.IsInstitutional(mail.FromAddress),
             user is null ? null : new InboxSender(user.Id, user.IsActive, user.Role >= UserRole.Technician),
             thread is null ? null : new InboxThreadTicket(thread.TicketId, thread.Status == TicketStatus.Closed, thread.RequesterId, thread.ObserverIds)));
@@ -79,7 +79,7 @@ internal sealed class ApplyInboxMessageCommandHandler(
                 break;
             case FollowUpOnTicket followUp:
                 await tickets.AddFollowUpFromEmailAsync(
-                    new AddFollowUpFromEmailCommand(followUp.TicketId, followUp.AuthorId, ReplyContent(mail), Attachments(mail)),
+                    AnswerWithDetails(followUp, ReplyContent(mail), Attachments(mail)),
                     cancellationToken);
                 record.AddedFollowUp(followUp.TicketId, now);
                 break;
@@ -152,7 +152,7 @@ internal sealed class ApplyInboxMessageCommandHandler(
         }
 
         var title = CleanTitle(mail.Subject);
-        var missing = fields.Missing();
+        var missing = request.Answer == InboxAnswer.MissingFields ? MissingDetails(fields, user, mail) : [];
         var created = await tickets.OpenFromEmailAsync(
             new OpenTicketFromEmailCommand(
                 requesterId,
@@ -164,23 +164,31 @@ internal sealed class ApplyInboxMessageCommandHandler(
                 fields.Phone ?? user?.Phone,
                 Incomplete: missing.Count > 0,
                 ReferencesTicketId: null,
-                Attachments(mail)),
+                Attachments(mail),
+                MissingDetails: missing),
             cancellationToken);
         record.CreatedTicket(created.TicketId, now);
+    }
 
-        if (request.Answer == InboxAnswer.MissingFields)
-        {
-            var culture = Culture;
-            var list = string.Join('\n', missing.Select(f => "- " + Messages.Get("inbox.field." + f, culture)));
-            await replies.TrySendAsync(
-                record,
-                "inbox.missing_fields",
-                requesterId,
-                Messages.Get("inbox.mail.missing_fields.subject", culture, created.TicketId),
-                Messages.Get("inbox.mail.missing_fields.body", culture, created.TicketId, title, list),
-                created.TicketId,
-                cancellationToken);
-        }
+    /// <summary>
+    /// What the desk still needs to know: each field the mail does not give and the sender's profile does not hold
+    /// (the name also from the mail's display name). The detail of the request can only come from the mail. The
+    /// requester's confirmation asks for these, in that one mail.
+    /// </summary>
+    internal static IReadOnlyList<string> MissingDetails(RequestFields fields, UserSnapshot? user, ParsedMail mail) =>
+        new RequestFields(
+            fields.Name ?? NonBlank(user?.FullName) ?? NonBlank(mail.FromName),
+            fields.Department ?? NonBlank(user?.Department),
+            fields.Phone ?? NonBlank(user?.Phone),
+            fields.Detail).Missing();
+
+    private static string? NonBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    /// <summary>A reply by mail; the labelled details in it (name, department, phone) complete an incomplete ticket's requester snapshot.</summary>
+    private static AddFollowUpFromEmailCommand AnswerWithDetails(FollowUpOnTicket followUp, string content, IReadOnlyList<IncomingAttachment> attachments)
+    {
+        var details = RequestFields.Extract(content);
+        return new AddFollowUpFromEmailCommand(followUp.TicketId, followUp.AuthorId, content, attachments, details.Name, details.Department, details.Phone);
     }
 
     private async Task HoldAsync(InboxMessage record, ParsedMail mail, UserSnapshot? user, HoldForTriage hold, DateTimeOffset now, CancellationToken cancellationToken)

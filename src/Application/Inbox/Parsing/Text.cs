@@ -40,8 +40,8 @@ public static partial class MailText
         }
         while (text != previous);
 
-        text = Whitespace().Replace(text, " ").Trim();
-        return text.Length <= 200 ? text : text[..200].TrimEnd();
+        // Never cut here: a subject longer than a title is shortened by the Tickets module, which keeps it whole in the description.
+        return Whitespace().Replace(text, " ").Trim();
     }
 
     [GeneratedRegex(@"\[\s*Mesa\s*#\s*(\d{1,9})\s*\]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]

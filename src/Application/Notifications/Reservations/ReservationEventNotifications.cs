@@ -21,7 +21,7 @@ internal sealed class ReservationEventNotifications(
     INotificationsDbContext db,
     RecipientResolver resolver,
     IEmailOutbox outbox,
-    IOptions<PortalOptions> portal,
+    MailLinks links,
     TimeProvider clock) :
     INotificationHandler<ReservationConfirmedIntegrationEvent>,
     INotificationHandler<ReservationCancelledIntegrationEvent>,
@@ -70,7 +70,7 @@ internal sealed class ReservationEventNotifications(
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(e.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
         var now = clock.GetUtcNow();
         var link = $"/reservations/{e.ReservationId}";
-        var url = $"{portal.Value.BaseUrl.TrimEnd('/')}{link}";
+        var url = links.Portal(link);
         foreach (var recipient in recipients)
         {
             var user = recipient.User;

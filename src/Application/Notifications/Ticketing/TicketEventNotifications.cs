@@ -35,12 +35,18 @@ internal sealed class TicketEventNotifications(TicketNotifier notifier) :
             ? ValueTask.CompletedTask
             : Notify(NotificationMatrix.TicketAssigned, notification, cancellationToken);
 
+    /// <summary>
+    /// A note by the system (no actor: e.g. the attachments of a mail that were not accepted) reports on the
+    /// requester's own message: the desk and observers hear of it, the requester is not mailed a second time.
+    /// </summary>
     public ValueTask Handle(TicketFollowUpAddedIntegrationEvent notification, CancellationToken cancellationToken) =>
-        Notify(
-            notification.IsPrivate ? NotificationMatrix.TicketPrivateFollowUp : NotificationMatrix.TicketFollowUp,
-            notification,
-            cancellationToken,
-            Section("notifications.label.follow_up", notification.Content));
+        notifier.NotifyAsync(
+            new TicketNotice(
+                notification.IsPrivate ? NotificationMatrix.TicketPrivateFollowUp : NotificationMatrix.TicketFollowUp,
+                notification,
+                Participants(notification) with { ActorId = notification.ActorId ?? notification.RequesterId },
+                Section("notifications.label.follow_up", notification.Content)),
+            cancellationToken);
 
     public ValueTask Handle(TicketPendingIntegrationEvent notification, CancellationToken cancellationToken) =>
         Notify(NotificationMatrix.TicketPending, notification, cancellationToken, Section("notifications.label.reason", notification.Reason));

@@ -37,7 +37,7 @@ internal sealed class TicketNotifier(
     IActionLinkProtector protector,
     ISender sender,
     IOptions<MailOptions> mail,
-    IOptions<PortalOptions> portal,
+    MailLinks links,
     IOptions<NotificationsOptions> options,
     ReferenceCache cache,
     TimeProvider clock)
@@ -70,7 +70,7 @@ internal sealed class TicketNotifier(
         var description = notice.Kind == NotificationMatrix.TicketObserverAdded
             ? (await sender.Send(new GetTicketSummaryQuery(e.TicketId), cancellationToken))?.Description
             : null;
-        var ticketUrl = $"{portal.Value.BaseUrl.TrimEnd('/')}/tickets/{e.TicketId.ToString(CultureInfo.InvariantCulture)}";
+        var ticketUrl = links.Ticket(e.TicketId);
         var renderedOnce = new Dictionary<(string Culture, string Title, string Intro), RenderedEmail>();
 
         foreach (var recipient in recipients)
@@ -102,6 +102,13 @@ internal sealed class TicketNotifier(
             }
 
             var paragraphs = new List<string> { intro };
+            var missing = MissingDetails(notice, recipient.Role, culture);
+            if (missing is not null)
+            {
+                paragraphs.Add(Messages.Get("notifications.ticket.created.missing_intro", culture));
+                sections.Insert(0, missing);
+            }
+
             var links = new List<EmailLink> { new(Messages.Get("notifications.email.view_ticket", culture, e.TicketId), ticketUrl) };
             if (notice.Kind == NotificationMatrix.TicketSolved && recipient.Role == Audience.Requester)
             {
@@ -111,7 +118,7 @@ internal sealed class TicketNotifier(
 
             // Everyone of one language reads the same mail but for the greeting: render it once per language (and
             // wording), then put each name in. Mails with links of their own (a requester's decision) are rendered alone.
-            var personalLinks = links.Count > 1;
+            var personalLinks = links.Count > 1 || missing is not null;
             RenderedEmail rendered;
             if (personalLinks)
             {
@@ -152,6 +159,17 @@ internal sealed class TicketNotifier(
         }
     }
 
+    /// <summary>
+    /// The requester's confirmation of an e-mail ticket that lacks some details asks for them in the same mail (one
+    /// message, not a second one beside it): only what neither the mail nor his profile held.
+    /// </summary>
+    private static EmailSection? MissingDetails(TicketNotice notice, Audience role, CultureInfo culture) =>
+        notice.Event is TicketCreatedIntegrationEvent { MissingDetails.Count: > 0 } created && role == Audience.RequesterConfirmation
+            ? new EmailSection(
+                Messages.Get("notifications.label.missing", culture),
+                string.Join('\n', created.MissingDetails.Select(f => "- " + Messages.Get("notifications.missing." + f, culture))))
+            : null;
+
     /// <summary>Stands for the recipient's name in a mail rendered once for several people (never typed by anyone).</summary>
     private static readonly string RecipientPlaceholder = $"\u0001{Guid.NewGuid():N}\u0001";
 
@@ -184,8 +202,8 @@ internal sealed class TicketNotifier(
         var approve = ActionLink.Create(group, ActionLinkKind.ApproveSolution, ticketId, user.Id, user.Language, now, lifetime);
         var reject = ActionLink.Create(group, ActionLinkKind.RejectSolution, ticketId, user.Id, user.Language, now, lifetime);
         db.ActionLinks.AddRange(approve, reject);
-        var api = string.IsNullOrWhiteSpace(options.Value.ApiBaseUrl) ? portal.Value.BaseUrl : options.Value.ApiBaseUrl;
-        var prefix = $"{api.TrimEnd('/')}/api/v1/notifications/links/";
+        // The links act on this service: its own public address (Notifications:ApiBaseUrl, else the request's), never the portal's.
+        var prefix = $"{links.Service}/api/v1/notifications/links/";
         yield return new EmailLink(Messages.Get("notifications.email.approve", culture), prefix + protector.Protect(approve.Id));
         yield return new EmailLink(Messages.Get("notifications.email.reject", culture), prefix + protector.Protect(reject.Id));
     }

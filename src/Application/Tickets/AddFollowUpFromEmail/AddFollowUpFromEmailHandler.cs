@@ -36,10 +36,16 @@ internal sealed class AddFollowUpFromEmailHandler(
             content = Messages.Get("tickets.email_body_missing", culture);
         }
 
+        // The requester's answer to "what is missing": the details he sends become the ticket's requester snapshot.
+        if (ticket.IsIncomplete && ticket.IsRequester(actor))
+        {
+            ticket.UpdateRequesterDetails(actor, command.RequesterName, command.Department, command.Phone, now);
+        }
+
         var followUps = TicketEmailIntake.Chunk(content, Ticket.TextMaxLength).Select(chunk => ticket.AddFollowUp(actor, chunk, false, TicketSource.Email, now)).ToList();
         var files = await TicketEmailIntake.StoreAcceptableAsync(intake, command.Attachments, cancellationToken);
         ticket.LinkAttachments(actor, followUps[0].Id, files.Stored, now);
-        TicketEmailIntake.ListRefused(ticket, actor, files, culture, now);
+        TicketEmailIntake.ListRefused(ticket, files, culture, now);
         return new EmailTicketResult(ticket.Id, files.ToContractOutcomes());
     }
 }

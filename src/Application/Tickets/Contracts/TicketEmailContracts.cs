@@ -26,7 +26,9 @@ public sealed record AttachmentOutcome(string FileName, bool Stored, string? Ref
 
 /// <summary>
 /// Opens a ticket from an e-mail (source Email, urgency Medium). The requester snapshot (name, department, phone)
-/// comes from the message where given, else from the profile. Handled by the Tickets slice <c>OpenTicketFromEmail</c>.
+/// comes from the message where given, else from the profile. <paramref name="MissingDetails"/> lists what neither
+/// holds (<c>name</c>, <c>department</c>, <c>phone</c>, <c>detail</c>): the ticket is marked incomplete and the
+/// requester's confirmation asks for them. Handled by the Tickets slice <c>OpenTicketFromEmail</c>.
 /// </summary>
 public sealed record OpenTicketFromEmailCommand(
     Guid RequesterId,
@@ -38,7 +40,8 @@ public sealed record OpenTicketFromEmailCommand(
     string? Phone,
     bool Incomplete,
     int? ReferencesTicketId,
-    IReadOnlyList<IncomingAttachment> Attachments) : ICommand<EmailTicketResult>;
+    IReadOnlyList<IncomingAttachment> Attachments,
+    IReadOnlyList<string>? MissingDetails = null) : ICommand<EmailTicketResult>;
 
 public sealed record EmailTicketResult(int TicketId, IReadOnlyList<AttachmentOutcome> Attachments);
 
@@ -46,10 +49,15 @@ public sealed record EmailTicketResult(int TicketId, IReadOnlyList<AttachmentOut
 /// A reply by e-mail becomes a public follow-up by <paramref name="AuthorId"/> (requester, observer or
 /// technician; anyone else → forbidden). On a Solved ticket it is a follow-up, never a rejection. On a Closed
 /// ticket it fails with <c>tickets.closed</c>: the caller opens a new ticket that references the old one.
+/// On an incomplete ticket, the requester's <paramref name="RequesterName"/>, <paramref name="Department"/> and
+/// <paramref name="Phone"/> (read from his answer; null when not given) update the ticket's requester snapshot.
 /// Handled by the Tickets slice <c>AddFollowUpFromEmail</c>.
 /// </summary>
 public sealed record AddFollowUpFromEmailCommand(
     int TicketId,
     Guid AuthorId,
     string Content,
-    IReadOnlyList<IncomingAttachment> Attachments) : ICommand<EmailTicketResult>;
+    IReadOnlyList<IncomingAttachment> Attachments,
+    string? RequesterName = null,
+    string? Department = null,
+    string? Phone = null) : ICommand<EmailTicketResult>;

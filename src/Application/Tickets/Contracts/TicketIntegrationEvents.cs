@@ -42,6 +42,9 @@ public sealed record TicketCreatedIntegrationEvent : TicketIntegrationEvent
     public required TicketSource Source { get; init; }
 
     public required string Description { get; init; }
+
+    /// <summary>What the requester of an e-mail ticket still has to send (<c>name</c>, <c>department</c>, <c>phone</c>, <c>detail</c>); empty otherwise.</summary>
+    public IReadOnlyList<string> MissingDetails { get; init; } = [];
 }
 
 public sealed record TicketAssignedIntegrationEvent : TicketIntegrationEvent

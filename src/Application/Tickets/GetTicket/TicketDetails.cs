@@ -99,7 +99,7 @@ internal static class TicketDetailsBuilder
 
         var userIds = new HashSet<Guid> { ticket.RequesterId };
         userIds.UnionWith(observers);
-        userIds.UnionWith(followUps.Select(f => f.AuthorId));
+        userIds.UnionWith(followUps.Select(f => f.AuthorId).OfType<Guid>());
         userIds.UnionWith(ticket.Solutions.Select(s => s.AuthorId));
         userIds.UnionWith(ticket.History.SelectMany(h => new[] { h.ActorId, h.SubjectUserId }).OfType<Guid>());
         if (ticket.AssignedTechnicianId is { } assignee)
@@ -127,7 +127,7 @@ internal static class TicketDetailsBuilder
 
         var timeline = new List<TimelineItem>();
         timeline.AddRange(followUps.Select(f => new TimelineItem(
-            f.Id, f.Sequence, "FollowUp", f.CreatedAt, Person(f.AuthorId), f.Content, f.IsPrivate, null, null, null, null, byFollowUp[f.Id].ToList())));
+            f.Id, f.Sequence, "FollowUp", f.CreatedAt, MaybePerson(f.AuthorId), f.Content, f.IsPrivate, null, null, null, null, byFollowUp[f.Id].ToList())));
         timeline.AddRange(ticket.Solutions.Select(s => new TimelineItem(s.Id, s.Sequence, "Solution", s.CreatedAt, Person(s.AuthorId), s.Content, false, null, null, null, s.Outcome, [])));
         timeline.AddRange(ticket.History.Select(h => new TimelineItem(
             h.Id, h.Sequence, h.Kind.ToString(), h.OccurredAt, MaybePerson(h.ActorId), h.Text, false, h.FromStatus, h.ToStatus, MaybePerson(h.SubjectUserId), null, [])));

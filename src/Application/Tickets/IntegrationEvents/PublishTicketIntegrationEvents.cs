@@ -29,6 +29,7 @@ internal sealed class PublishTicketIntegrationEvents(IPublisher publisher) :
             TicketId = e.Ticket.TicketId, Title = e.Ticket.Title, ActorId = e.ActorId, RequesterId = e.Ticket.RequesterId,
             Status = e.Ticket.Status, OccurredAt = e.OccurredAt,
             Type = e.Ticket.Type, Urgency = e.Ticket.Urgency, Source = e.Ticket.Source, Description = e.Ticket.Description,
+            MissingDetails = e.MissingDetails,
         }, e.Ticket), cancellationToken);
 
     public ValueTask Handle(TicketAssigned e, CancellationToken cancellationToken) =>

@@ -69,7 +69,7 @@ internal sealed class OpenTicketFromEmailHandler(
             TicketOpening.Snapshot(requester, command.RequesterName, command.Department, command.Phone),
             title,
             chunks[0],
-            type) with { ReferencesTicketId = references };
+            type) with { ReferencesTicketId = references, MissingDetails = command.MissingDetails ?? [] };
         var ticket = Ticket.Open(draft, options.Value.BuildPriorityMatrix(), now, await numbers.NextAsync(cancellationToken));
         await ticket.StartDueDatesAsync(serviceLevels, cancellationToken);
         foreach (var part in rest)
@@ -78,14 +78,14 @@ internal sealed class OpenTicketFromEmailHandler(
         }
 
         // After the continuation parts: they are the same mail, not the requester's answer with what was missing.
-        if (command.Incomplete)
+        if (command.Incomplete || draft.MissingDetails.Count > 0)
         {
             ticket.MarkIncomplete();
         }
 
         var files = await TicketEmailIntake.StoreAcceptableAsync(intake, command.Attachments, cancellationToken);
         ticket.LinkAttachments(actor, null, files.Stored, now);
-        TicketEmailIntake.ListRefused(ticket, actor, files, culture, now);
+        TicketEmailIntake.ListRefused(ticket, files, culture, now);
         db.Tickets.Add(ticket);
         await db.SaveChangesAsync(cancellationToken);
         return new EmailTicketResult(ticket.Id, files.ToContractOutcomes());

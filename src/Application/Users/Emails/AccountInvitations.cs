@@ -12,13 +12,13 @@ namespace MesaServicios.Application.Users.Emails;
 internal sealed class AccountInvitations(
     ICredentialStore credentials,
     IEmailOutbox outbox,
-    IOptions<PortalOptions> portal,
+    MailLinks links,
     IOptions<AuthOptions> auth)
 {
     public async Task SendAsync(User user, CancellationToken cancellationToken)
     {
         var token = await credentials.CreateInvitationTokenAsync(user.Id, cancellationToken);
-        var link = portal.Value.ResetPasswordLink(user.Email, token);
+        var link = links.SetPassword(user.Email, token);
         outbox.Enqueue(AccountEmails.Invitation(user.Id, user.Email, user.FullName, user.Language, link, auth.Value.InvitationTokenDays));
     }
 }

@@ -30,7 +30,7 @@ internal sealed class ForgotPasswordCommandHandler(
     IUsersDbContext db,
     ICredentialStore credentials,
     IEmailOutbox outbox,
-    IOptions<PortalOptions> portal,
+    MailLinks links,
     IOptions<AuthOptions> auth,
     IAuditLog audit) : ICommandHandler<ForgotPasswordCommand>
 {
@@ -46,12 +46,12 @@ internal sealed class ForgotPasswordCommandHandler(
         if (user is null)
         {
             var decoy = await credentials.CreateDecoyResetTokenAsync(email, cancellationToken);
-            _ = portal.Value.ResetPasswordLink(email, decoy);
+            _ = links.SetPassword(email, decoy);
             return Unit.Value;
         }
 
         var token = await credentials.CreatePasswordResetTokenAsync(user.Id, cancellationToken);
-        outbox.Enqueue(AccountEmails.PasswordReset(user.Id, user.Email, user.FullName, user.Language, portal.Value.ResetPasswordLink(user.Email, token), auth.Value.PasswordResetTokenMinutes));
+        outbox.Enqueue(AccountEmails.PasswordReset(user.Id, user.Email, user.FullName, user.Language, links.SetPassword(user.Email, token), auth.Value.PasswordResetTokenMinutes));
         return Unit.Value;
     }
 }

@@ -21,7 +21,11 @@ public sealed record TicketSnapshot(
 /// </summary>
 public abstract record TicketEvent(TicketSnapshot Ticket, Guid? ActorId, DateTimeOffset OccurredAt) : IDomainEvent;
 
-public sealed record TicketCreated(TicketSnapshot Ticket, Guid? ActorId, DateTimeOffset OccurredAt) : TicketEvent(Ticket, ActorId, OccurredAt);
+public sealed record TicketCreated(TicketSnapshot Ticket, Guid? ActorId, DateTimeOffset OccurredAt) : TicketEvent(Ticket, ActorId, OccurredAt)
+{
+    /// <summary>What the requester still has to send (see <see cref="TicketDraft.MissingDetails"/>); empty when nothing is missing.</summary>
+    public IReadOnlyList<string> MissingDetails { get; init; } = [];
+}
 
 public sealed record TicketAssigned(TicketSnapshot Ticket, Guid? ActorId, Guid? PreviousTechnicianId, Guid TechnicianId, DateTimeOffset OccurredAt)
     : TicketEvent(Ticket, ActorId, OccurredAt);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
+using MesaServicios.WebApi.Common;
 using Microsoft.Net.Http.Headers;
 
 namespace MesaServicios.WebApi.Tickets.Attachments;
@@ -118,6 +119,18 @@ public static class MultipartUploads
                 var value = await ReadFieldAsync(section.Body, options.MaxFormFieldsBytes - fieldBytes, cancellationToken);
                 fieldBytes += value.Bytes;
                 upload.AddField(name, value.Text);
+            }
+
+            // Form fields follow the rule of JSON text: control and direction-override characters are refused, not stripped.
+            var refused = new List<ValidationFailure>();
+            foreach (var (field, values) in upload.Fields)
+            {
+                TextInputCheck.Check(field, values, refused);
+            }
+
+            if (refused.Count > 0)
+            {
+                throw new ValidationException(refused);
             }
 
             return upload;
