@@ -21,8 +21,8 @@ internal sealed class BulkInsertBuffer : IBulkInsert
     // SQLite allows 32,766 parameters per statement; stay well below for long rows.
     private const int MaxParametersPerStatement = 8_000;
 
-    // Statements of up to this many rows are kept prepared (a fan-out is a handful of rows; larger bulks vary in size).
-    private const int MaxCachedRows = 32;
+    // SQLite: rows per statement, each shape kept prepared (a ticket's fan-out is a handful of rows).
+    private const int MaxCachedRows = 16;
 
     /// <summary>
     /// Prepared INSERT statements per connection, by entity type and number of rows. Only the holder of the write turn
@@ -87,12 +87,19 @@ internal sealed class BulkInsertBuffer : IBulkInsert
             }
 
             var columns = string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
+            // On SQLite, statements of at most MaxCachedRows rows, each shape (table, number of rows) prepared once and
+            // kept on the writer connection: parsing a long multi-row INSERT again for every command was a third of the
+            // flush, and a bulk of hundreds of rows (an escalation run) re-runs the same prepared statement instead.
+            var sqlite = connection is SqliteConnection;
             var perStatement = Math.Max(1, MaxParametersPerStatement / properties.Count);
+            if (sqlite)
+            {
+                perStatement = Math.Min(perStatement, MaxCachedRows);
+            }
+
             foreach (var chunk in group.Chunk(perStatement))
             {
-                // The same fan-out shape (table, number of rows) comes back with every command: on SQLite its statement
-                // is prepared once and kept on the writer connection (parsing the SQL was a third of the flush).
-                var cached = connection is SqliteConnection && chunk.Length <= MaxCachedRows;
+                var cached = sqlite;
                 var command = cached ? Cached(connection, (group.Key, chunk.Length)) : connection.CreateCommand();
                 try
                 {
