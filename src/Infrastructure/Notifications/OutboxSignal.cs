@@ -23,6 +23,13 @@ public sealed partial class OutboxSignal(IServiceProvider services, ILogger<Outb
             return;
         }
 
+        // Handed to the thread pool: writing the job to Hangfire's storage (its own database, with its own lock and
+        // retries) must not hold the command that committed, nor whoever waits for it.
+        _ = Task.Run(Enqueue);
+    }
+
+    private void Enqueue()
+    {
         try
         {
             services.GetService<IBackgroundJobClient>()?.Enqueue<DeliverOutboxJob>(job => job.RunAsync(CancellationToken.None));

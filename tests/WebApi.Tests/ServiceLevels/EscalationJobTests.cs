@@ -19,8 +19,8 @@ public sealed class EscalationJobTests
 
     private static DateTimeOffset Local(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, Bogota);
 
-    private static Task<EscalationReport> RunAsync(MesaApiFactory factory) =>
-        factory.WithScopeAsync(async sp => await sp.GetRequiredService<ISender>().Send(new EscalateTicketsRequest()));
+    private static Task<EscalationReport> RunAsync(MesaApiFactory factory, EscalateTicketsRequest? request = null) =>
+        factory.WithScopeAsync(async sp => await sp.GetRequiredService<ISender>().Send(request ?? new EscalateTicketsRequest()));
 
     private static Task<List<(int TicketId, string Text)>> EscalationsAsync(MesaApiFactory factory) =>
         factory.WithDbAsync(async db => (await db.Tickets.SelectMany(t => t.History).Where(h => h.Kind == TicketHistoryKind.Escalated)
@@ -66,6 +66,40 @@ public sealed class EscalationJobTests
         Assert.Equal("High", ticket.GetProperty("priority").GetString());
         Assert.Equal("Breached", ticket.GetProperty("serviceLevel").GetProperty("state").GetString());
         Assert.Contains("Escalated", ticket.TimelineKinds());
+    }
+
+    [Fact]
+    public async Task TwoRunsAtOnce_InSmallGroups_RaiseEveryDueTicketOnce_AcrossGroups()
+    {
+        using var factory = new MesaApiFactory();
+        var cast = await TicketCast.For(factory);
+        var ids = new List<int>();
+        for (var i = 0; i < 9; i++)
+        {
+            ids.Add(await TicketApi.OpenIdAsync(cast.RequesterA, $"Impresora sin tóner {i}"));
+        }
+
+        // Groups of 4 (4 + 4 + 1): the two runs race on the same groups; a group that lost the race is undone whole
+        // and its tickets are taken one by one, so every level is still raised exactly once.
+        factory.Clock.SetUtcNow(Local(3, 3, 9, 0));
+        var grouped = new EscalateTicketsRequest(TicketsPerTransaction: 4);
+        var reports = await Task.WhenAll(RunAsync(factory, grouped), RunAsync(factory, grouped));
+        var again = await RunAsync(factory, grouped);
+
+        Assert.Equal(18, reports.Sum(r => r.Raised));
+        Assert.Equal(0, again.Due);
+        var escalations = await EscalationsAsync(factory);
+        Assert.Equal(18, escalations.Count);
+        Assert.All(ids, id => Assert.Equal(["OwnMissed", "OwnNearing"], escalations.Where(e => e.TicketId == id).Select(e => e.Text).Order(StringComparer.Ordinal)));
+        var notifications = await NotificationsAsync(factory);
+        Assert.Equal(notifications.Count, notifications.Distinct().Count());
+        Assert.All(ids, id =>
+        {
+            Assert.Equal(new[] { cast.Technician.Id, cast.Administrator.Id }.Order(), notifications.Where(n => n.TicketId == id && n.Kind == "ticket.sla_warning").Select(n => n.UserId).Order());
+            Assert.Equal([cast.Administrator.Id], notifications.Where(n => n.TicketId == id && n.Kind == "ticket.escalated").Select(n => n.UserId));
+        });
+        var mails = await factory.WithDbAsync(db => db.OutboxEmails.CountAsync(m => m.Kind == "ticket.sla_warning" || m.Kind == "ticket.escalated"));
+        Assert.Equal(9 * 3, mails);
     }
 
     [Fact]

@@ -1,11 +1,16 @@
 using Mediator;
+using MesaServicios.Application.Common;
 using MesaServicios.Application.Tickets.Contracts;
 using MesaServicios.Domain.Audit;
 
 namespace MesaServicios.Application.Audit.Recording;
 
-/// <summary>Ticket transitions enter the audit log from the Tickets module's integration events, in the same transaction.</summary>
-internal sealed class TicketTransitionsAudit(IAuditDbContext db) :
+/// <summary>
+/// Ticket transitions enter the audit log from the Tickets module's integration events, in the same transaction. The
+/// entry is written with the command's bulk rows (<see cref="IBulkInsert"/>): on ticket creation, one tracked row less
+/// for the single writer to turn into SQL.
+/// </summary>
+internal sealed class TicketTransitionsAudit(IBulkInsert bulk) :
     INotificationHandler<TicketCreatedIntegrationEvent>,
     INotificationHandler<TicketAssignedIntegrationEvent>,
     INotificationHandler<TicketPendingIntegrationEvent>,
@@ -30,7 +35,7 @@ internal sealed class TicketTransitionsAudit(IAuditDbContext db) :
 
     private ValueTask Record(string action, TicketIntegrationEvent change)
     {
-        db.AuditEntries.Add(AuditEntry.Record(action, change.ActorId, $"ticket:{change.TicketId}", null, "→ " + change.Status, change.OccurredAt));
+        bulk.Add(AuditEntry.Record(action, change.ActorId, $"ticket:{change.TicketId}", null, "→ " + change.Status, change.OccurredAt));
         return ValueTask.CompletedTask;
     }
 }

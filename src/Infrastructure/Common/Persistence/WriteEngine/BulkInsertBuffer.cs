@@ -1,6 +1,9 @@
+using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using MesaServicios.Application.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -18,6 +21,16 @@ internal sealed class BulkInsertBuffer : IBulkInsert
     // SQLite allows 32,766 parameters per statement; stay well below for long rows.
     private const int MaxParametersPerStatement = 8_000;
 
+    // SQLite: rows per statement, each shape kept prepared (a ticket's fan-out is a handful of rows).
+    private const int MaxCachedRows = 16;
+
+    /// <summary>
+    /// Prepared INSERT statements per connection, by entity type and number of rows. Only the holder of the write turn
+    /// uses a connection's statements; SQLite drops them with the connection when it is closed (and they are prepared
+    /// again on the next use).
+    /// </summary>
+    private static readonly ConditionalWeakTable<DbConnection, Dictionary<(Type, int), DbCommand>> Statements = new();
+
     private readonly List<object> _rows = [];
 
     public bool HasPending => _rows.Count > 0;
@@ -33,6 +46,21 @@ internal sealed class BulkInsertBuffer : IBulkInsert
         where T : class => _rows.OfType<T>();
 
     public void Clear() => _rows.Clear();
+
+    private static DbCommand Cached(DbConnection connection, (Type, int) shape)
+    {
+        var statements = Statements.GetOrCreateValue(connection);
+        lock (statements)
+        {
+            if (!statements.TryGetValue(shape, out var command))
+            {
+                command = connection.CreateCommand();
+                statements[shape] = command;
+            }
+
+            return command;
+        }
+    }
 
     public async Task FlushAsync(DbContext db, CancellationToken cancellationToken)
     {
@@ -59,32 +87,64 @@ internal sealed class BulkInsertBuffer : IBulkInsert
             }
 
             var columns = string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
+            // On SQLite, statements of at most MaxCachedRows rows, each shape (table, number of rows) prepared once and
+            // kept on the writer connection: parsing a long multi-row INSERT again for every command was a third of the
+            // flush, and a bulk of hundreds of rows (an escalation run) re-runs the same prepared statement instead.
+            var sqlite = connection is SqliteConnection;
             var perStatement = Math.Max(1, MaxParametersPerStatement / properties.Count);
+            if (sqlite)
+            {
+                perStatement = Math.Min(perStatement, MaxCachedRows);
+            }
+
             foreach (var chunk in group.Chunk(perStatement))
             {
-                await using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                var text = new StringBuilder().Append("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema))
-                    .Append(" (").Append(columns).Append(") VALUES ");
-                var index = 0;
-                for (var r = 0; r < chunk.Length; r++)
+                var cached = sqlite;
+                var command = cached ? Cached(connection, (group.Key, chunk.Length)) : connection.CreateCommand();
+                try
                 {
-                    text.Append(r == 0 ? "(" : ", (");
-                    for (var c = 0; c < properties.Count; c++)
+                    command.Transaction = transaction;
+                    command.Parameters.Clear();
+                    var text = command.CommandText.Length == 0
+                        ? new StringBuilder().Append("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" (").Append(columns).Append(") VALUES ")
+                        : null;
+                    var index = 0;
+                    for (var r = 0; r < chunk.Length; r++)
                     {
-                        var property = properties[c];
-                        var name = sql.GenerateParameterName("b" + index.ToString(CultureInfo.InvariantCulture));
-                        index++;
-                        text.Append(c == 0 ? string.Empty : ", ").Append(name);
-                        var value = property.GetGetter().GetClrValueUsingContainingEntity(chunk[r]);
-                        command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, name, value, property.IsNullable));
+                        text?.Append(r == 0 ? "(" : ", (");
+                        for (var c = 0; c < properties.Count; c++)
+                        {
+                            var property = properties[c];
+                            var name = sql.GenerateParameterName("b" + index.ToString(CultureInfo.InvariantCulture));
+                            index++;
+                            text?.Append(c == 0 ? string.Empty : ", ").Append(name);
+                            var value = property.GetGetter().GetClrValueUsingContainingEntity(chunk[r]);
+                            command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, name, value, property.IsNullable));
+                        }
+
+                        text?.Append(')');
                     }
 
-                    text.Append(')');
-                }
+                    if (text is not null)
+                    {
+                        command.CommandText = text.Append(';').ToString();
+                    }
 
-                command.CommandText = text.Append(';').ToString();
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                    await command.ExecuteNonQueryAsync(cancellationToken);
+                }
+                finally
+                {
+                    if (cached)
+                    {
+                        // Keep the prepared statement; drop the values (large e-mail bodies) until the next use.
+                        command.Transaction = null;
+                        command.Parameters.Clear();
+                    }
+                    else
+                    {
+                        await command.DisposeAsync();
+                    }
+                }
             }
         }
     }
