@@ -1,0 +1,228 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using MesaServicios.Application.Reporting;
+using MesaServicios.Domain.Reporting;
+using MesaServicios.Domain.Tickets;
+using MesaServicios.Infrastructure.Common.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace MesaServicios.Infrastructure.Reporting;
+
+/// <summary>
+/// The reports' aggregations in SQLite SQL, read straight from the tables (instants are stored as UTC ticks, enums
+/// as numbers, ids as upper-case text). Only constants and column names go into the text; every value is a parameter.
+/// Local days come from adding the zone's fixed offset to the ticks when the zone has no daylight saving time
+/// (America/Bogota), and from converting each instant otherwise.
+/// </summary>
+internal sealed class SqliteReportingStore(MesaDbContext db) : IReportingStore
+{
+    public async Task<IReadOnlyList<CategoryNode>> CategoriesAsync(CancellationToken cancellationToken)
+    {
+        var rows = new List<CategoryNode>();
+        await foreach (var reader in ReadAsync("SELECT \"Id\", \"Name\", \"ParentId\" FROM \"TicketCategories\"", [], cancellationToken))
+        {
+            rows.Add(new CategoryNode(reader.GetInt32(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt32(2)));
+        }
+
+        return rows;
+    }
+
+    public async Task<IReadOnlyList<KeyCount>> CountByAsync(TicketSlice slice, ReportDimension dimension, CancellationToken cancellationToken)
+    {
+        var (where, parameters) = Where(slice, "CreatedAt");
+        var column = dimension switch
+        {
+            ReportDimension.Type => "\"Type\"",
+            ReportDimension.Urgency => "\"Urgency\"",
+            ReportDimension.Priority => "\"Priority\"",
+            ReportDimension.Status => "\"Status\"",
+            ReportDimension.Category => "\"CategoryId\"",
+            ReportDimension.Department => "\"RequesterDepartment\"",
+            ReportDimension.Technician => "\"AssignedTechnicianId\"",
+            ReportDimension.Source => "\"Source\"",
+            _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
+        };
+        var label = dimension == ReportDimension.Technician
+            ? "(SELECT u.\"FullName\" FROM \"Users\" u WHERE u.\"Id\" = t.\"AssignedTechnicianId\")"
+            : "NULL";
+        var sql = $"SELECT t.{column}, {label}, COUNT(*) FROM \"Tickets\" t WHERE {where} GROUP BY t.{column}";
+        var rows = new List<KeyCount>();
+        await foreach (var reader in ReadAsync(sql, parameters, cancellationToken))
+        {
+            rows.Add(new KeyCount(
+                reader.IsDBNull(0) ? null : Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture),
+                reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.GetInt32(2)));
+        }
+
+        return rows;
+    }
+
+    public Task<IReadOnlyList<DayCount>> OpenedPerDayAsync(TicketSlice slice, CancellationToken cancellationToken) =>
+        PerDayAsync(slice, "CreatedAt", cancellationToken);
+
+    public Task<IReadOnlyList<DayCount>> SolvedPerDayAsync(TicketSlice slice, CancellationToken cancellationToken) =>
+        PerDayAsync(slice, "SolvedAt", cancellationToken);
+
+    public async Task<IReadOnlyDictionary<string, int>> TitleTermsAsync(TicketSlice slice, CancellationToken cancellationToken)
+    {
+        var (where, parameters) = Where(slice, "CreatedAt");
+        var titles = new List<string>();
+        await foreach (var reader in ReadAsync($"SELECT t.\"Title\" FROM \"Tickets\" t WHERE {where}", parameters, cancellationToken))
+        {
+            titles.Add(reader.GetString(0));
+        }
+
+        return TitleTerms.Count(titles);
+    }
+
+    public async IAsyncEnumerable<TicketExportRow> ExportAsync(TicketSlice slice, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (where, parameters) = Where(slice, "CreatedAt");
+        var sql = $"""
+            SELECT t."Id", t."CreatedAt", t."Title", t."Type", t."Status", t."Urgency", t."Priority", t."Source",
+                   (SELECT c."Name" FROM "TicketCategories" c WHERE c."Id" = t."CategoryId"),
+                   t."RequesterName", t."RequesterDepartment",
+                   (SELECT u."FullName" FROM "Users" u WHERE u."Id" = t."AssignedTechnicianId"),
+                   t."FirstResponseAt", t."SolvedAt", t."ClosedAt"
+            FROM "Tickets" t WHERE {where} ORDER BY t."CreatedAt", t."Id"
+            """;
+        await foreach (var r in ReadAsync(sql, parameters, cancellationToken))
+        {
+            yield return new TicketExportRow(
+                r.GetInt32(0),
+                Instant(r.GetInt64(1)),
+                r.GetString(2),
+                (TicketType)r.GetInt32(3),
+                (TicketStatus)r.GetInt32(4),
+                (Urgency)r.GetInt32(5),
+                (Priority)r.GetInt32(6),
+                (TicketSource)r.GetInt32(7),
+                r.IsDBNull(8) ? null : r.GetString(8),
+                r.GetString(9),
+                r.IsDBNull(10) ? null : r.GetString(10),
+                r.IsDBNull(11) ? null : r.GetString(11),
+                r.IsDBNull(12) ? null : Instant(r.GetInt64(12)),
+                r.IsDBNull(13) ? null : Instant(r.GetInt64(13)),
+                r.IsDBNull(14) ? null : Instant(r.GetInt64(14)));
+        }
+    }
+
+    private async Task<IReadOnlyList<DayCount>> PerDayAsync(TicketSlice slice, string instantColumn, CancellationToken cancellationToken)
+    {
+        var (where, parameters) = Where(slice, instantColumn);
+        var rows = new List<DayCount>();
+        if (FixedOffset(slice) is { } fixedOffset)
+        {
+            parameters.Add(fixedOffset.Ticks);
+            var offset = "@p" + (parameters.Count - 1).ToString(CultureInfo.InvariantCulture);
+            var sql = $"SELECT (t.\"{instantColumn}\" + {offset}) / {TimeSpan.TicksPerDay} AS d, COUNT(*) FROM \"Tickets\" t WHERE {where} GROUP BY d";
+            await foreach (var reader in ReadAsync(sql, parameters, cancellationToken))
+            {
+                rows.Add(new DayCount(DateOnly.FromDayNumber((int)reader.GetInt64(0)), reader.GetInt32(1)));
+            }
+
+            return rows;
+        }
+
+        var perDay = new Dictionary<DateOnly, int>();
+        await foreach (var reader in ReadAsync($"SELECT t.\"{instantColumn}\" FROM \"Tickets\" t WHERE {where}", parameters, cancellationToken))
+        {
+            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Instant(reader.GetInt64(0)), slice.Zone).DateTime);
+            perDay[day] = perDay.GetValueOrDefault(day) + 1;
+        }
+
+        return perDay.Select(p => new DayCount(p.Key, p.Value)).ToList();
+    }
+
+    /// <summary>The zone's offset when it stays the same over the whole period (no clock change in it), else null.</summary>
+    private static TimeSpan? FixedOffset(TicketSlice slice)
+    {
+        var from = slice.Start.UtcDateTime.AddDays(-1);
+        var to = slice.End.UtcDateTime.AddDays(1);
+        var changes = slice.Zone.GetAdjustmentRules().Any(r => r.DateStart <= to && r.DateEnd >= from && (r.DaylightDelta != TimeSpan.Zero || r.BaseUtcOffsetDelta != TimeSpan.Zero));
+        return changes ? null : slice.Zone.GetUtcOffset(slice.Start);
+    }
+
+    /// <summary>The slice as a WHERE clause on alias t, with <paramref name="instantColumn"/> in the period.</summary>
+    private static (string Sql, List<object> Parameters) Where(TicketSlice slice, string instantColumn)
+    {
+        var parameters = new List<object> { slice.Start.UtcTicks, slice.End.UtcTicks };
+        var sql = new StringBuilder($"t.\"{instantColumn}\" >= @p0 AND t.\"{instantColumn}\" < @p1");
+        void Add(string condition, object value)
+        {
+            parameters.Add(value);
+            sql.Append(" AND ").Append(condition.Replace("@?", "@p" + (parameters.Count - 1).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        }
+
+        if (slice.Type is { } type)
+        {
+            Add("t.\"Type\" = @?", (int)type);
+        }
+
+        if (slice.Source is { } source)
+        {
+            Add("t.\"Source\" = @?", (int)source);
+        }
+
+        if (slice.TechnicianId is { } technician)
+        {
+            Add("t.\"AssignedTechnicianId\" = @?", technician.ToString().ToUpperInvariant());
+        }
+
+        if (slice.Department is { } department)
+        {
+            Add("t.\"RequesterDepartment\" = @? COLLATE NOCASE", department);
+        }
+
+        if (slice.CategoryIds is { } categories)
+        {
+            // Ids are integers: written into the text, they cannot carry anything else.
+            sql.Append(" AND t.\"CategoryId\" IN (")
+                .Append(string.Join(',', categories.Select(c => c.ToString(CultureInfo.InvariantCulture))))
+                .Append(')');
+        }
+
+        return (sql.ToString(), parameters);
+    }
+
+    private async IAsyncEnumerable<DbDataReader> ReadAsync(string sql, IReadOnlyList<object> parameters, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            for (var i = 0; i < parameters.Count; i++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
+                parameter.Value = parameters[i];
+                command.Parameters.Add(parameter);
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                yield return reader;
+            }
+        }
+        finally
+        {
+            if (opened)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
+    private static DateTimeOffset Instant(long utcTicks) => new(utcTicks, TimeSpan.Zero);
+}
