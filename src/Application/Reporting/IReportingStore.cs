@@ -24,6 +24,15 @@ public interface IReportingStore
     /// <summary>How many tickets of the slice mention each title term (accent- and case-folded, stop words out).</summary>
     Task<IReadOnlyDictionary<string, int>> TitleTermsAsync(TicketSlice slice, CancellationToken cancellationToken);
 
+    /// <summary>Tickets with their clocks: opened in the slice's period (<see cref="TimeBasis.Opened"/>) or solved in it (<see cref="TimeBasis.Solved"/>).</summary>
+    Task<IReadOnlyList<TicketTimes>> TicketTimesAsync(TicketSlice slice, TimeBasis basis, CancellationToken cancellationToken);
+
+    /// <summary>The tickets open now (New, In progress, Pending) matching the slice's filters, whenever they were opened.</summary>
+    Task<IReadOnlyList<TicketTimes>> OpenTicketsAsync(TicketSlice slice, CancellationToken cancellationToken);
+
+    /// <summary>The active technicians (id as stored, full name).</summary>
+    Task<IReadOnlyList<KeyCount>> TechniciansAsync(CancellationToken cancellationToken);
+
     /// <summary>The tickets of the slice, oldest first, read row by row (for the CSV export).</summary>
     IAsyncEnumerable<TicketExportRow> ExportAsync(TicketSlice slice, CancellationToken cancellationToken);
 }
@@ -54,6 +63,28 @@ public enum ReportDimension
     Technician = 7,
     Source = 8,
 }
+
+/// <summary>Which instant puts a ticket in a period.</summary>
+public enum TimeBasis
+{
+    Opened = 1,
+    Solved = 2,
+}
+
+/// <summary>A ticket's times and service-level clock as stored (targets 0 when it has no clock).</summary>
+public sealed record TicketTimes(
+    Urgency Urgency,
+    TicketStatus Status,
+    string? TechnicianId,
+    string? TechnicianName,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? FirstResponseAt,
+    DateTimeOffset? SolvedAt,
+    double PausedMinutes,
+    DateTimeOffset? PausedSince,
+    int OwnTargetMinutes,
+    DateTimeOffset OwnDueAt,
+    DateTimeOffset ResolveDueAt);
 
 public sealed record CategoryNode(int Id, string Name, int? ParentId);
 

@@ -78,6 +78,54 @@ internal sealed class SqliteReportingStore(MesaDbContext db) : IReportingStore
         return TitleTerms.Count(titles);
     }
 
+    public Task<IReadOnlyList<TicketTimes>> TicketTimesAsync(TicketSlice slice, TimeBasis basis, CancellationToken cancellationToken) =>
+        TimesAsync(slice, basis == TimeBasis.Solved ? "SolvedAt" : "CreatedAt", null, cancellationToken);
+
+    public Task<IReadOnlyList<TicketTimes>> OpenTicketsAsync(TicketSlice slice, CancellationToken cancellationToken) =>
+        TimesAsync(slice, null, $"t.\"Status\" IN ({(int)TicketStatus.New}, {(int)TicketStatus.InProgress}, {(int)TicketStatus.Pending})", cancellationToken);
+
+    public async Task<IReadOnlyList<KeyCount>> TechniciansAsync(CancellationToken cancellationToken)
+    {
+        var rows = new List<KeyCount>();
+        await foreach (var reader in ReadAsync("SELECT \"Id\", \"FullName\" FROM \"Users\" WHERE \"Role\" = 'Technician' AND \"IsActive\" = 1", [], cancellationToken))
+        {
+            rows.Add(new KeyCount(reader.GetString(0), reader.GetString(1), 0));
+        }
+
+        return rows;
+    }
+
+    private async Task<IReadOnlyList<TicketTimes>> TimesAsync(TicketSlice slice, string? instantColumn, string? condition, CancellationToken cancellationToken)
+    {
+        var (where, parameters) = Where(slice, instantColumn);
+        var sql = $"""
+            SELECT t."Urgency", t."Status", t."AssignedTechnicianId",
+                   (SELECT u."FullName" FROM "Users" u WHERE u."Id" = t."AssignedTechnicianId"),
+                   t."CreatedAt", t."FirstResponseAt", t."SolvedAt", t."SlaPausedMinutes", t."SlaPausedSince",
+                   t."SlaOwnTargetMinutes", t."SlaOwnDueAt", t."SlaResolveDueAt"
+            FROM "Tickets" t WHERE {where}{(condition is null ? string.Empty : " AND " + condition)}
+            """;
+        var rows = new List<TicketTimes>();
+        await foreach (var r in ReadAsync(sql, parameters, cancellationToken))
+        {
+            rows.Add(new TicketTimes(
+                (Urgency)r.GetInt32(0),
+                (TicketStatus)r.GetInt32(1),
+                r.IsDBNull(2) ? null : r.GetString(2),
+                r.IsDBNull(3) ? null : r.GetString(3),
+                Instant(r.GetInt64(4)),
+                r.IsDBNull(5) ? null : Instant(r.GetInt64(5)),
+                r.IsDBNull(6) ? null : Instant(r.GetInt64(6)),
+                r.GetDouble(7),
+                r.IsDBNull(8) ? null : Instant(r.GetInt64(8)),
+                r.GetInt32(9),
+                Instant(r.GetInt64(10)),
+                Instant(r.GetInt64(11))));
+        }
+
+        return rows;
+    }
+
     public async IAsyncEnumerable<TicketExportRow> ExportAsync(TicketSlice slice, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var (where, parameters) = Where(slice, "CreatedAt");
@@ -147,10 +195,17 @@ internal sealed class SqliteReportingStore(MesaDbContext db) : IReportingStore
     }
 
     /// <summary>The slice as a WHERE clause on alias t, with <paramref name="instantColumn"/> in the period.</summary>
-    private static (string Sql, List<object> Parameters) Where(TicketSlice slice, string instantColumn)
+    private static (string Sql, List<object> Parameters) Where(TicketSlice slice, string? instantColumn)
     {
-        var parameters = new List<object> { slice.Start.UtcTicks, slice.End.UtcTicks };
-        var sql = new StringBuilder($"t.\"{instantColumn}\" >= @p0 AND t.\"{instantColumn}\" < @p1");
+        var parameters = new List<object>();
+        var sql = new StringBuilder("1 = 1");
+        if (instantColumn is not null)
+        {
+            parameters.Add(slice.Start.UtcTicks);
+            parameters.Add(slice.End.UtcTicks);
+            sql.Append($" AND t.\"{instantColumn}\" >= @p0 AND t.\"{instantColumn}\" < @p1");
+        }
+
         void Add(string condition, object value)
         {
             parameters.Add(value);

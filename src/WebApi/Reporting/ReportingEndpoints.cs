@@ -2,7 +2,11 @@ using System.Globalization;
 using Mediator;
 using MesaServicios.Application.Common.Localization;
 using MesaServicios.Application.Reporting;
+using MesaServicios.Application.Reporting.Backlog;
 using MesaServicios.Application.Reporting.ExportTickets;
+using MesaServicios.Application.Reporting.ServiceLevelCompliance;
+using MesaServicios.Application.Reporting.ServiceTimes;
+using MesaServicios.Application.Reporting.Workload;
 using MesaServicios.Application.Reporting.TicketCounts;
 using MesaServicios.Application.Reporting.TicketTrend;
 using MesaServicios.Application.Reporting.TopProblems;
@@ -93,6 +97,94 @@ internal static class ReportingEndpoints
             .WithDescription("Example: `GET /api/v1/reports/problems/top?top=10&from=2026-03-01&to=2026-03-31`.\n\n`top`: 1..100 (default 10). "
                 + "A category counts its own tickets (filter by `categoryId` to narrow to a branch). `changePercent` is null when the previous count was 0.\n\n" + Filters)
             .Produces<TopProblemsReport>()
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapGet("/times", async ([AsParameters] ReportRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
+            {
+                var report = await sender.Send(request.Read((filter, _) => new GetServiceTimesQuery(filter)), ct);
+                if (!ReportCsv.Wanted(http.Request))
+                {
+                    return Results.Ok(report);
+                }
+
+                var culture = CultureInfo.CurrentUICulture;
+                var rows = report.ByUrgency.Select(r => (Group: Messages.Get("reporting.group.urgency", culture), Row: r))
+                    .Concat(report.ByTechnician.Select(r => (Group: Messages.Get("reporting.group.technician", culture), Row: r)));
+                return ReportCsv.Write(rows, "tiempos.csv",
+                    new CsvColumn<(string Group, ServiceTimeRow Row)>("reporting.column.group", r => r.Group),
+                    new CsvColumn<(string Group, ServiceTimeRow Row)>("reporting.column.key", r => r.Row.Key),
+                    new CsvColumn<(string Group, ServiceTimeRow Row)>("reporting.column.label", r => r.Row.Label),
+                    new CsvColumn<(string Group, ServiceTimeRow Row)>("reporting.column.tickets", r => ReportCsv.Number(r.Row.Tickets)),
+                    new CsvColumn<(string Group, ServiceTimeRow Row)>("reporting.column.owned", r => ReportCsv.Number(r.Row.Owned)),
+                    new CsvColumn<(string Group, ServiceTimeRow Row)>("reporting.column.solved", r => ReportCsv.Number(r.Row.Solved)),
+                    new CsvColumn<(string Group, ServiceTimeRow Row)>("reporting.column.own_p50", r => ReportCsv.Number(r.Row.OwnP50)),
+                    new CsvColumn<(string Group, ServiceTimeRow Row)>("reporting.column.own_p90", r => ReportCsv.Number(r.Row.OwnP90)),
+                    new CsvColumn<(string Group, ServiceTimeRow Row)>("reporting.column.resolve_p50", r => ReportCsv.Number(r.Row.ResolveP50)),
+                    new CsvColumn<(string Group, ServiceTimeRow Row)>("reporting.column.resolve_p90", r => ReportCsv.Number(r.Row.ResolveP90)));
+            })
+            .WithSummary("Time to own and time to resolve (p50, p90, business minutes) of the tickets opened in a period, by urgency and by technician; JSON or CSV.")
+            .WithDescription("Example: `GET /api/v1/reports/times?from=2026-03-01&to=2026-03-31`.\n\nBusiness time follows the service-level calendar (working hours, Colombian holidays, closures). "
+                + "Time to own: opening → first assignment or public answer. Time to resolve: opening → solution, less the time the clock was paused (Pending, rejected solutions). Percentiles by nearest rank; null when no ticket has that time.\n\n" + Filters)
+            .Produces<ServiceTimesReport>()
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapGet("/service-levels", async ([AsParameters] ReportRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
+            {
+                var report = await sender.Send(request.Read((filter, _) => new GetServiceLevelComplianceQuery(filter)), ct);
+                return ReportCsv.Wanted(http.Request)
+                    ? ReportCsv.Write(report.ByUrgency, "cumplimiento-ans.csv",
+                        new CsvColumn<ComplianceRow>("reporting.column.key", r => r.Key),
+                        new CsvColumn<ComplianceRow>("reporting.column.label", r => r.Label),
+                        new CsvColumn<ComplianceRow>("reporting.column.met", r => ReportCsv.Number(r.Met)),
+                        new CsvColumn<ComplianceRow>("reporting.column.missed", r => ReportCsv.Number(r.Missed)),
+                        new CsvColumn<ComplianceRow>("reporting.column.running", r => ReportCsv.Number(r.Running)),
+                        new CsvColumn<ComplianceRow>("reporting.column.compliance", r => ReportCsv.Number(r.CompliancePercent)))
+                    : Results.Ok(report);
+            })
+            .WithSummary("Service-level compliance per urgency of the tickets opened in a period: met, missed, still running, and the compliance rate; JSON or CSV.")
+            .WithDescription("Example: `GET /api/v1/reports/service-levels?from=2026-03-01&to=2026-03-31&type=Incident`.\n\nMet: owned within the time to own and solved within the time to resolve. Missed: a target passed (solved late, or still open after it). "
+                + "`compliancePercent` = met ÷ (met + missed), null when nothing is decided yet.\n\n" + Filters)
+            .Produces<ServiceLevelComplianceReport>()
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapGet("/backlog", async ([AsParameters] ReportRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
+            {
+                var report = await sender.Send(request.Read((filter, _) => new GetBacklogQuery(filter)), ct);
+                return ReportCsv.Wanted(http.Request)
+                    ? ReportCsv.Write(report.Rows, "pendientes-por-antiguedad.csv",
+                        new CsvColumn<BacklogRow>("reporting.column.key", r => r.Bucket.ToString()),
+                        new CsvColumn<BacklogRow>("reporting.column.age", r => r.Label),
+                        new CsvColumn<BacklogRow>("reporting.column.count", r => ReportCsv.Number(r.Count)))
+                    : Results.Ok(report);
+            })
+            .WithSummary("The open tickets now (New, In progress, Pending) by age in business days: 0–2, 3–5, 6–10, more than 10; JSON or CSV.")
+            .WithDescription("Example: `GET /api/v1/reports/backlog?technicianId=0193a2b4-0000-7000-8000-000000000002`.\n\nThe period (`from`, `to`) does not apply: the backlog is today's. A business day is the shortest working day of the calendar.\n\n" + Filters)
+            .Produces<BacklogReport>()
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapGet("/workload", async ([AsParameters] ReportRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
+            {
+                var report = await sender.Send(request.Read((filter, _) => new GetWorkloadQuery(filter)), ct);
+                return ReportCsv.Wanted(http.Request)
+                    ? ReportCsv.Write(report.Rows, "carga-por-tecnico.csv",
+                        new CsvColumn<WorkloadRow>("reporting.column.key", r => r.TechnicianId),
+                        new CsvColumn<WorkloadRow>("reporting.column.technician", r => r.Name),
+                        new CsvColumn<WorkloadRow>("reporting.column.open", r => ReportCsv.Number(r.Open)),
+                        new CsvColumn<WorkloadRow>("reporting.column.solved_in_period", r => ReportCsv.Number(r.SolvedInPeriod)),
+                        new CsvColumn<WorkloadRow>("reporting.column.median_resolve", r => ReportCsv.Number(r.MedianResolveMinutes)))
+                    : Results.Ok(report);
+            })
+            .WithSummary("Each technician's workload: tickets assigned and open now, tickets solved in the period and their median time to resolve (business minutes); JSON or CSV.")
+            .WithDescription("Example: `GET /api/v1/reports/workload?from=2026-03-01&to=2026-03-31`.\n\nEvery active technician is listed (busiest first), also those with nothing.\n\n" + Filters)
+            .Produces<WorkloadReport>()
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);

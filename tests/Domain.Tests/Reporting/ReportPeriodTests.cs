@@ -110,3 +110,29 @@ public sealed class TitleTermsTests
     [Fact]
     public void Change_WithoutAPrevious_IsUnknown() => Assert.Null(Change.Percent(5, 0));
 }
+
+public sealed class ServiceTimesTests
+{
+    [Theory]
+    [InlineData(new double[] { 10 }, 50, 10)]
+    [InlineData(new double[] { 40, 10, 30, 20 }, 50, 20)] // rank ceil(0.5·4) = 2 → 20
+    [InlineData(new double[] { 40, 10, 30, 20 }, 90, 40)] // rank ceil(0.9·4) = 4 → 40
+    [InlineData(new double[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 }, 90, 9)]
+    [InlineData(new double[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 }, 50, 5)]
+    public void Percentile_IsTheNearestRank(double[] values, int percent, double expected) =>
+        Assert.Equal(expected, Percentile.Of(values, percent));
+
+    [Fact]
+    public void Percentile_OfNothing_IsUnknown() => Assert.Null(Percentile.Of([], 50));
+
+    [Theory]
+    [InlineData(0, AgeBucket.UpTo2)]
+    [InlineData(2 * 600 + 599, AgeBucket.UpTo2)] // 2 days and 599 minutes: still 2 whole days
+    [InlineData(3 * 600, AgeBucket.From3To5)]
+    [InlineData(5 * 600 + 599, AgeBucket.From3To5)]
+    [InlineData(6 * 600, AgeBucket.From6To10)]
+    [InlineData(10 * 600 + 599, AgeBucket.From6To10)]
+    [InlineData(11 * 600, AgeBucket.Over10)]
+    public void BacklogAge_BucketsWholeBusinessDays(double minutes, AgeBucket expected) =>
+        Assert.Equal(expected, BacklogAge.BucketOf(minutes, 600));
+}

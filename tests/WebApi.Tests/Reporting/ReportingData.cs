@@ -23,7 +23,8 @@ namespace MesaServicios.WebApi.Tests.Reporting;
 /// | 7 | 2026-03-31 23:30    | Beto, portal | Incident | Medium   | 3 Impresoras y escáneres | Equipo no enciende, ni la impresora   | (UTC: April 1st, 04:30)                |
 /// | 8 | 2026-04-01 00:30    | Ana, portal  | Incident | Low      | —                        | Impresora sin toner                   |                                        |
 ///
-/// Ana is in "Biblioteca", Beto in "Tesorería"; Teo and Ula are technicians.
+/// Ana is in "Biblioteca", Beto in "Tesorería"; Teo and Ula are technicians. The reports are read on Monday 2026-04-06 at 12:00
+/// (April 2nd and 3rd are holidays; March 23rd too). Default calendar (Mon–Fri 07:00–17:00) and targets.
 /// </summary>
 public sealed class ReportingData : IAsyncLifetime
 {
@@ -44,6 +45,8 @@ public sealed class ReportingData : IAsyncLifetime
 
     public Guid TeoId { get; private set; }
 
+    public Guid UlaId { get; private set; }
+
     public int[] Ids { get; private set; } = [];
 
     public TestUser Technician { get; private set; } = null!;
@@ -59,6 +62,7 @@ public sealed class ReportingData : IAsyncLifetime
         var teo = await Factory.CreateUserAsync(UserRole.Technician, fullName: "Teo Técnico");
         var ula = await Factory.CreateUserAsync(UserRole.Technician, fullName: "Ula Técnica");
         TeoId = teo.Id;
+        UlaId = ula.Id;
         var ids = new List<int>
         {
             await OpenAsync(ana, At(2026, 2, 27, 10, 0), "Impresora no imprime", "Incident", "High", 3),
@@ -86,7 +90,7 @@ public sealed class ReportingData : IAsyncLifetime
         ids.Add(await OpenAsync(ana, At(2026, 4, 1, 0, 30), "Impresora sin toner", "Incident", "Low", null));
         Ids = [.. ids];
 
-        MoveTo(At(2026, 4, 2, 9, 0));
+        MoveTo(At(2026, 4, 6, 12, 0));
         Technician = await Factory.SignInAsync(teo.Email, MesaApiFactory.DefaultPassword);
         Admin = await Factory.AdminAsync();
         Requester = await Factory.SignInAsync(ana.Email, MesaApiFactory.DefaultPassword);
