@@ -22,8 +22,12 @@ public sealed record ReportFilter(
     TicketSource? Source = null);
 
 /// <summary>A resolved filter: the period in the office's zone, the slice of tickets, and the category tree.</summary>
-public sealed record ReportScope(ReportPeriod Period, TicketSlice Slice, IReadOnlyList<CategoryNode> Categories)
+public sealed record ReportScope(ReportPeriod Period, TicketSlice Slice, IReadOnlyList<CategoryNode> Categories, DateOnly Today)
 {
+    /// <summary>Business minutes between instants from <paramref name="first"/> up to today, day totals asked of the calendar once.</summary>
+    public BusinessTimeline Timeline(MesaServicios.Domain.Common.IBusinessCalendar calendar, DateOnly first) =>
+        BusinessTimeline.Over(calendar, first, Today.AddDays(1));
+
     /// <summary>The same filters over another period (the previous one, for changes).</summary>
     public TicketSlice SliceFor(ReportPeriod period) => Slice with { Start = period.Start, End = period.End };
 
@@ -86,7 +90,7 @@ internal sealed class ReportScopes(IReportingStore store, IServiceLevelCatalog s
 
         var department = string.IsNullOrWhiteSpace(filter.Department) ? null : filter.Department.Trim();
         var slice = new TicketSlice(period.Start, period.End, zone, filter.Type, categoryIds, department, filter.TechnicianId, filter.Source);
-        return new ReportScope(period, slice, categories);
+        return new ReportScope(period, slice, categories, today);
     }
 
     private static List<int> WithDescendants(int root, IReadOnlyList<CategoryNode> categories)

@@ -69,13 +69,18 @@ internal sealed class SqliteReportingStore(MesaDbContext db) : IReportingStore
     public async Task<IReadOnlyDictionary<string, int>> TitleTermsAsync(TicketSlice slice, CancellationToken cancellationToken)
     {
         var (where, parameters) = Where(slice, "CreatedAt");
-        var titles = new List<string>();
-        await foreach (var reader in ReadAsync($"SELECT t.\"Title\" FROM \"Tickets\" t WHERE {where}", parameters, cancellationToken))
+        // Titles repeat ("Restablecer contraseña"): each distinct title is split once and weighted by its count.
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var reader in ReadAsync($"SELECT t.\"Title\", COUNT(*) FROM \"Tickets\" t WHERE {where} GROUP BY t.\"Title\"", parameters, cancellationToken))
         {
-            titles.Add(reader.GetString(0));
+            var times = reader.GetInt32(1);
+            foreach (var term in TitleTerms.Of(reader.GetString(0)))
+            {
+                counts[term] = counts.GetValueOrDefault(term) + times;
+            }
         }
 
-        return TitleTerms.Count(titles);
+        return counts;
     }
 
     public Task<IReadOnlyList<TicketTimes>> TicketTimesAsync(TicketSlice slice, TimeBasis basis, CancellationToken cancellationToken) =>
@@ -98,9 +103,15 @@ internal sealed class SqliteReportingStore(MesaDbContext db) : IReportingStore
     private async Task<IReadOnlyList<TicketTimes>> TimesAsync(TicketSlice slice, string? instantColumn, string? condition, CancellationToken cancellationToken)
     {
         var (where, parameters) = Where(slice, instantColumn);
+        // Names once (a few desk members), not a lookup per ticket.
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var reader in ReadAsync("SELECT \"Id\", \"FullName\" FROM \"Users\" WHERE \"Role\" <> 'Requester'", [], cancellationToken))
+        {
+            names[reader.GetString(0)] = reader.GetString(1);
+        }
+
         var sql = $"""
-            SELECT t."Urgency", t."Status", t."AssignedTechnicianId",
-                   (SELECT u."FullName" FROM "Users" u WHERE u."Id" = t."AssignedTechnicianId"),
+            SELECT t."Urgency", t."Status", t."AssignedTechnicianId", NULL,
                    t."CreatedAt", t."FirstResponseAt", t."SolvedAt", t."SlaPausedMinutes", t."SlaPausedSince",
                    t."SlaOwnTargetMinutes", t."SlaOwnDueAt", t."SlaResolveDueAt"
             FROM "Tickets" t WHERE {where}{(condition is null ? string.Empty : " AND " + condition)}
@@ -112,7 +123,7 @@ internal sealed class SqliteReportingStore(MesaDbContext db) : IReportingStore
                 (Urgency)r.GetInt32(0),
                 (TicketStatus)r.GetInt32(1),
                 r.IsDBNull(2) ? null : r.GetString(2),
-                r.IsDBNull(3) ? null : r.GetString(3),
+                r.IsDBNull(2) ? null : names.GetValueOrDefault(r.GetString(2)),
                 Instant(r.GetInt64(4)),
                 r.IsDBNull(5) ? null : Instant(r.GetInt64(5)),
                 r.IsDBNull(6) ? null : Instant(r.GetInt64(6)),

@@ -136,3 +136,44 @@ public sealed class ServiceTimesTests
     public void BacklogAge_BucketsWholeBusinessDays(double minutes, AgeBucket expected) =>
         Assert.Equal(expected, BacklogAge.BucketOf(minutes, 600));
 }
+
+public sealed class BusinessTimelineTests
+{
+    [Fact]
+    public void Between_AgreesWithTheCalendar_OnManyPairs()
+    {
+        var calendar = MesaServicios.Domain.ServiceLevels.BusinessCalendar.Default;
+        var timeline = BusinessTimeline.Over(calendar, new DateOnly(2026, 2, 1), new DateOnly(2026, 5, 31));
+        var random = new Random(7);
+        var start = new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.FromHours(-5));
+        for (var i = 0; i < 2_000; i++)
+        {
+            var from = start.AddMinutes(random.Next(0, 60 * 24 * 110));
+            var to = from.AddMinutes(random.Next(0, 60 * 24 * 20));
+
+            Assert.Equal(calendar.BusinessMinutesBetween(from, to), timeline.Between(from, to), 6);
+        }
+    }
+
+    [Fact]
+    public void Between_OutsideTheRange_AsksTheCalendar()
+    {
+        var calendar = MesaServicios.Domain.ServiceLevels.BusinessCalendar.Default;
+        var timeline = BusinessTimeline.Over(calendar, new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31));
+        var from = new DateTimeOffset(2026, 2, 20, 9, 0, 0, TimeSpan.FromHours(-5));
+        var to = new DateTimeOffset(2026, 4, 10, 9, 0, 0, TimeSpan.FromHours(-5));
+
+        Assert.Equal(calendar.BusinessMinutesBetween(from, to), timeline.Between(from, to), 6);
+        Assert.Equal(0, timeline.Between(to, from));
+    }
+
+    [Fact]
+    public void Between_SkipsNightsWeekendsAndHolidays()
+    {
+        var calendar = MesaServicios.Domain.ServiceLevels.BusinessCalendar.Default;
+        var timeline = BusinessTimeline.Over(calendar, new DateOnly(2026, 3, 1), new DateOnly(2026, 4, 30));
+
+        // Friday 20 March 16:00 → Tuesday 24 March 08:00: 60 min on Friday, Monday 23rd is a holiday (San José), 60 min on Tuesday.
+        Assert.Equal(120, timeline.Between(new DateTimeOffset(2026, 3, 20, 16, 0, 0, TimeSpan.FromHours(-5)), new DateTimeOffset(2026, 3, 24, 8, 0, 0, TimeSpan.FromHours(-5))), 6);
+    }
+}

@@ -25,7 +25,8 @@ internal sealed class GetBacklogQueryHandler(ReportScopes scopes, IReportingStor
         var levels = await serviceLevels.CurrentAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var open = await store.OpenTicketsAsync(scope.Slice, cancellationToken);
-        var buckets = open.Select(t => BacklogAge.BucketOf(levels.Calendar.BusinessMinutesBetween(t.CreatedAt, now), levels.BusinessDayMinutes)).ToList();
+        var timeline = scope.Timeline(levels.Calendar, scope.Today.AddDays(-120));
+        var buckets = open.Select(t => BacklogAge.BucketOf(timeline.Between(t.CreatedAt, now), levels.BusinessDayMinutes)).ToList();
         var culture = CultureInfo.CurrentUICulture;
         var rows = Enum.GetValues<AgeBucket>().Select(b => new BacklogRow(b, Messages.Get("reporting.age." + b, culture), buckets.Count(x => x == b))).ToList();
         return new BacklogReport(now, open.Count, rows);

@@ -2,7 +2,6 @@ using System.Globalization;
 using Mediator;
 using MesaServicios.Application.Common.Localization;
 using MesaServicios.Application.ServiceLevels.Contracts;
-using MesaServicios.Domain.Common;
 using MesaServicios.Domain.Reporting;
 using MesaServicios.Domain.Tickets;
 
@@ -28,7 +27,8 @@ internal sealed class GetServiceTimesQueryHandler(ReportScopes scopes, IReportin
         var scope = await scopes.ResolveAsync(query.Filter, cancellationToken);
         var calendar = (await serviceLevels.CurrentAsync(cancellationToken)).Calendar;
         var tickets = await store.TicketTimesAsync(scope.Slice, TimeBasis.Opened, cancellationToken);
-        var measured = tickets.Select(t => (Ticket: t, Own: OwnMinutes(t, calendar), Resolve: ResolveMinutes(t, calendar))).ToList();
+        var timeline = scope.Timeline(calendar, scope.Period.From.AddDays(-1));
+        var measured = tickets.Select(t => (Ticket: t, Own: OwnMinutes(t, timeline), Resolve: ResolveMinutes(t, timeline))).ToList();
         var culture = CultureInfo.CurrentUICulture;
 
         var byUrgency = Enum.GetValues<Urgency>().Select(u => Row(u.ToString(), ReportingMessages.Label(ReportDimension.Urgency, u.ToString(), culture), measured.Where(m => m.Ticket.Urgency == u))).ToList();
@@ -40,11 +40,11 @@ internal sealed class GetServiceTimesQueryHandler(ReportScopes scopes, IReportin
         return new ServiceTimesReport(scope.Period.From, scope.Period.To, byUrgency, byTechnician);
     }
 
-    internal static double? OwnMinutes(TicketTimes ticket, IBusinessCalendar calendar) =>
-        ticket.FirstResponseAt is { } owned ? calendar.BusinessMinutesBetween(ticket.CreatedAt, owned) : null;
+    internal static double? OwnMinutes(TicketTimes ticket, BusinessTimeline timeline) =>
+        ticket.FirstResponseAt is { } owned ? timeline.Between(ticket.CreatedAt, owned) : null;
 
-    internal static double? ResolveMinutes(TicketTimes ticket, IBusinessCalendar calendar) =>
-        ticket.SolvedAt is { } solved ? Math.Max(0, calendar.BusinessMinutesBetween(ticket.CreatedAt, solved) - ticket.PausedMinutes) : null;
+    internal static double? ResolveMinutes(TicketTimes ticket, BusinessTimeline timeline) =>
+        ticket.SolvedAt is { } solved ? Math.Max(0, timeline.Between(ticket.CreatedAt, solved) - ticket.PausedMinutes) : null;
 
     private static ServiceTimeRow Row(string key, string label, IEnumerable<(TicketTimes Ticket, double? Own, double? Resolve)> group)
     {

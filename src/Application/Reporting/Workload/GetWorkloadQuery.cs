@@ -24,6 +24,7 @@ internal sealed class GetWorkloadQueryHandler(ReportScopes scopes, IReportingSto
         var calendar = (await serviceLevels.CurrentAsync(cancellationToken)).Calendar;
         var open = await store.OpenTicketsAsync(scope.Slice, cancellationToken);
         var solved = await store.TicketTimesAsync(scope.Slice, TimeBasis.Solved, cancellationToken);
+        var timeline = scope.Timeline(calendar, scope.Period.From.AddDays(-90));
         var technicians = (await store.TechniciansAsync(cancellationToken)).ToDictionary(t => t.Key!, t => t.Label ?? t.Key!);
         foreach (var ticket in open.Concat(solved).Where(t => t.TechnicianId is not null))
         {
@@ -37,7 +38,7 @@ internal sealed class GetWorkloadQueryHandler(ReportScopes scopes, IReportingSto
 
         var rows = technicians.Select(t =>
         {
-            var resolve = solved.Where(s => s.TechnicianId == t.Key).Select(s => GetServiceTimesQueryHandler.ResolveMinutes(s, calendar)).OfType<double>().ToList();
+            var resolve = solved.Where(s => s.TechnicianId == t.Key).Select(s => GetServiceTimesQueryHandler.ResolveMinutes(s, timeline)).OfType<double>().ToList();
             return new WorkloadRow(t.Key, t.Value, open.Count(o => o.TechnicianId == t.Key), resolve.Count, GetServiceTimesQueryHandler.Round(Percentile.Of(resolve, 50)));
         })
         .OrderByDescending(r => r.Open).ThenByDescending(r => r.SolvedInPeriod).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase)
