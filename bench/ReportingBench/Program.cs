@@ -8,7 +8,7 @@
 // hours to days (log-normal); tickets older than two weeks mostly closed, recent ones open, in progress or pending.
 // The clock is fixed at Friday 27 Nov 2026, 12:00 in Bogotá.
 //
-// Usage: dotnet run -c Release --project bench/ReportingBench -- [tickets=1000000] [rounds=7] [keep=path-to-keep-the-database]
+// Usage: dotnet run -c Release --project bench/ReportingBench -- [tickets=1000000] [rounds=7] [keep=path-to-keep-the-database] [reads: only my tickets and search]
 using System.Diagnostics;
 using System.Globalization;
 using Mediator;
@@ -43,6 +43,7 @@ using Microsoft.Extensions.Logging;
 var ticketCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7;
 var keep = args.Length > 2 ? args[2] : null;
+var readsOnly = args.Length > 3 && args[3] == "reads";
 var bogota = TimeSpan.FromHours(-5);
 var now = new DateTimeOffset(2026, 11, 27, 12, 0, 0, bogota);
 var clock = new FixedClock(now);
@@ -95,7 +96,7 @@ foreach (var (label, filter) in new[] { ("month", month), ("year", year), ("mont
 Console.WriteLine();
 Console.WriteLine("| report | rows | median ms | max ms |");
 Console.WriteLine("|---|---:|---:|---:|");
-foreach (var (name, run) in reports)
+foreach (var (name, run) in readsOnly ? [] : reports)
 {
     var times = new List<double>();
     var result = 0;
