@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.AddScoped<HelpCenter.SearchHelpArticles.HelpArticleFinder>();
         services.AddScoped<Reservations.Contracts.IReservationsFacade, Reservations.ReservationsFacade>();
         services.AddScoped<Audit.Contracts.IAuditLog, Audit.AuditLog>();
+        services.AddScoped<Reporting.ReportScopes>();
         return services;
     }
 

@@ -16,6 +16,7 @@ using MesaServicios.Infrastructure.HelpCenter;
 using MesaServicios.Infrastructure.Common.Persistence.WriteEngine;
 using MesaServicios.Infrastructure.Inbox;
 using MesaServicios.Infrastructure.Notifications;
+using MesaServicios.Infrastructure.Reporting;
 using MesaServicios.Infrastructure.Reservations;
 using MesaServicios.Infrastructure.Tickets.Attachments;
 using MesaServicios.Infrastructure.Tickets;
@@ -70,6 +71,7 @@ public static class DependencyInjection
         services.AddTicketAttachments(configuration, paths);
         services.AddHelpCenter(configuration);
         services.AddReservations(configuration);
+        services.AddReporting();
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])

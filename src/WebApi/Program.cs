@@ -147,6 +147,7 @@ app.MapReferenceEndpoints();
 app.MapEquipmentEndpoints();
 app.MapReservationEndpoints();
 MesaServicios.WebApi.Audit.AuditEndpoints.MapAuditEndpoints(app);
+MesaServicios.WebApi.Reporting.ReportingEndpoints.MapReportingEndpoints(app);
 
 if (app.Services.GetRequiredService<IOptions<JobsOptions>>().Value.Enabled)
 {

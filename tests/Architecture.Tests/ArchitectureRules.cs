@@ -21,6 +21,7 @@ internal static class ArchitectureRules
         "MesaServicios.Domain.Tickets.TicketStatus",
         "MesaServicios.Domain.Tickets.TicketType",
         "MesaServicios.Domain.Tickets.Urgency",
+        "MesaServicios.Domain.Tickets.Priority",
         "MesaServicios.Domain.Tickets.TicketSource",
     ];
 

@@ -1,0 +1,59 @@
+using System.Globalization;
+using Mediator;
+using MesaServicios.Application.Common.Localization;
+using MesaServicios.Application.ServiceLevels.Contracts;
+using MesaServicios.Domain.Reporting;
+using MesaServicios.Domain.Tickets;
+
+namespace MesaServicios.Application.Reporting.ServiceTimes;
+
+/// <summary>
+/// Time to own and time to resolve (p50, p90) in business minutes of the tickets opened in the period, by urgency
+/// and by technician. Time to own runs from the opening to the first assignment or public answer; time to resolve
+/// from the opening to the solution, less the business time the clock was paused (Pending, or a rejected solution).
+/// </summary>
+public sealed record GetServiceTimesQuery(ReportFilter Filter) : IQuery<ServiceTimesReport>;
+
+public sealed record ServiceTimesReport(DateOnly From, DateOnly To, IReadOnlyList<ServiceTimeRow> ByUrgency, IReadOnlyList<ServiceTimeRow> ByTechnician);
+
+/// <summary>A group's tickets, how many were owned and solved, and the percentiles (null when none).</summary>
+public sealed record ServiceTimeRow(string Key, string Label, int Tickets, int Owned, int Solved, double? OwnP50, double? OwnP90, double? ResolveP50, double? ResolveP90);
+
+internal sealed class GetServiceTimesQueryHandler(ReportScopes scopes, IReportingStore store, IServiceLevelCatalog serviceLevels)
+    : IQueryHandler<GetServiceTimesQuery, ServiceTimesReport>
+{
+    public async ValueTask<ServiceTimesReport> Handle(GetServiceTimesQuery query, CancellationToken cancellationToken)
+    {
+        var scope = await scopes.ResolveAsync(query.Filter, cancellationToken);
+        var calendar = (await serviceLevels.CurrentAsync(cancellationToken)).Calendar;
+        var tickets = await store.TicketTimesAsync(scope.Slice, TimeBasis.Opened, cancellationToken);
+        var timeline = scope.Timeline(calendar, scope.Period.From.AddDays(-1));
+        var measured = tickets.Select(t => (Ticket: t, Own: OwnMinutes(t, timeline), Resolve: ResolveMinutes(t, timeline))).ToList();
+        var culture = CultureInfo.CurrentUICulture;
+
+        var byUrgency = Enum.GetValues<Urgency>().Select(u => Row(u.ToString(), ReportingMessages.Label(ReportDimension.Urgency, u.ToString(), culture), measured.Where(m => m.Ticket.Urgency == u))).ToList();
+        var byTechnician = measured
+            .GroupBy(m => m.Ticket.TechnicianId ?? string.Empty)
+            .Select(g => Row(g.Key, g.Key.Length == 0 ? Messages.Get("reporting.none.technician", culture) : g.First().Ticket.TechnicianName ?? g.Key, g))
+            .OrderByDescending(r => r.Tickets).ThenBy(r => r.Label, StringComparer.Create(culture, ignoreCase: true))
+            .ToList();
+        return new ServiceTimesReport(scope.Period.From, scope.Period.To, byUrgency, byTechnician);
+    }
+
+    internal static double? OwnMinutes(TicketTimes ticket, BusinessTimeline timeline) =>
+        ticket.FirstResponseAt is { } owned ? timeline.Between(ticket.CreatedAt, owned) : null;
+
+    internal static double? ResolveMinutes(TicketTimes ticket, BusinessTimeline timeline) =>
+        ticket.SolvedAt is { } solved ? Math.Max(0, timeline.Between(ticket.CreatedAt, solved) - ticket.PausedMinutes) : null;
+
+    private static ServiceTimeRow Row(string key, string label, IEnumerable<(TicketTimes Ticket, double? Own, double? Resolve)> group)
+    {
+        var items = group.ToList();
+        var own = items.Where(i => i.Own is not null).Select(i => i.Own!.Value).ToList();
+        var resolve = items.Where(i => i.Resolve is not null).Select(i => i.Resolve!.Value).ToList();
+        return new ServiceTimeRow(key, label, items.Count, own.Count, resolve.Count,
+            Round(Percentile.Of(own, 50)), Round(Percentile.Of(own, 90)), Round(Percentile.Of(resolve, 50)), Round(Percentile.Of(resolve, 90)));
+    }
+
+    internal static double? Round(double? minutes) => minutes is { } m ? Math.Round(m, 1, MidpointRounding.AwayFromZero) : null;
+}

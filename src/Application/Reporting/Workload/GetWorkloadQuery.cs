@@ -1,0 +1,48 @@
+using Mediator;
+using MesaServicios.Application.Reporting.ServiceTimes;
+using MesaServicios.Application.ServiceLevels.Contracts;
+using MesaServicios.Domain.Reporting;
+
+namespace MesaServicios.Application.Reporting.Workload;
+
+/// <summary>
+/// Each technician's load: tickets assigned to him and open now, tickets he solved in the period, and the median
+/// time to resolve (business minutes) of those. Every active technician is listed, busiest first.
+/// </summary>
+public sealed record GetWorkloadQuery(ReportFilter Filter) : IQuery<WorkloadReport>;
+
+public sealed record WorkloadReport(DateOnly From, DateOnly To, IReadOnlyList<WorkloadRow> Rows);
+
+public sealed record WorkloadRow(string TechnicianId, string Name, int Open, int SolvedInPeriod, double? MedianResolveMinutes);
+
+internal sealed class GetWorkloadQueryHandler(ReportScopes scopes, IReportingStore store, IServiceLevelCatalog serviceLevels)
+    : IQueryHandler<GetWorkloadQuery, WorkloadReport>
+{
+    public async ValueTask<WorkloadReport> Handle(GetWorkloadQuery query, CancellationToken cancellationToken)
+    {
+        var scope = await scopes.ResolveAsync(query.Filter, cancellationToken);
+        var calendar = (await serviceLevels.CurrentAsync(cancellationToken)).Calendar;
+        var open = await store.OpenTicketsAsync(scope.Slice, cancellationToken);
+        var solved = await store.TicketTimesAsync(scope.Slice, TimeBasis.Solved, cancellationToken);
+        var timeline = scope.Timeline(calendar, scope.Period.From.AddDays(-90));
+        var technicians = (await store.TechniciansAsync(cancellationToken)).ToDictionary(t => t.Key!, t => t.Label ?? t.Key!);
+        foreach (var ticket in open.Concat(solved).Where(t => t.TechnicianId is not null))
+        {
+            technicians.TryAdd(ticket.TechnicianId!, ticket.TechnicianName ?? ticket.TechnicianId!);
+        }
+
+        if (query.Filter.TechnicianId is { } only)
+        {
+            technicians = technicians.Where(t => string.Equals(t.Key, only.ToString(), StringComparison.OrdinalIgnoreCase)).ToDictionary();
+        }
+
+        var rows = technicians.Select(t =>
+        {
+            var resolve = solved.Where(s => s.TechnicianId == t.Key).Select(s => GetServiceTimesQueryHandler.ResolveMinutes(s, timeline)).OfType<double>().ToList();
+            return new WorkloadRow(t.Key, t.Value, open.Count(o => o.TechnicianId == t.Key), resolve.Count, GetServiceTimesQueryHandler.Round(Percentile.Of(resolve, 50)));
+        })
+        .OrderByDescending(r => r.Open).ThenByDescending(r => r.SolvedInPeriod).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase)
+        .ToList();
+        return new WorkloadReport(scope.Period.From, scope.Period.To, rows);
+    }
+}

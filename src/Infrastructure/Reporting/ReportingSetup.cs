@@ -1,0 +1,13 @@
+using MesaServicios.Application.Reporting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MesaServicios.Infrastructure.Reporting;
+
+internal static class ReportingSetup
+{
+    public static IServiceCollection AddReporting(this IServiceCollection services)
+    {
+        services.AddScoped<IReportingStore, SqliteReportingStore>();
+        return services;
+    }
+}

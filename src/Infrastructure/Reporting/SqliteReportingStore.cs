@@ -1,0 +1,294 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using MesaServicios.Application.Reporting;
+using MesaServicios.Domain.Reporting;
+using MesaServicios.Domain.Tickets;
+using MesaServicios.Infrastructure.Common.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace MesaServicios.Infrastructure.Reporting;
+
+/// <summary>
+/// The reports' aggregations in SQLite SQL, read straight from the tables (instants are stored as UTC ticks, enums
+/// as numbers, ids as upper-case text). Only constants and column names go into the text; every value is a parameter.
+/// Local days come from adding the zone's fixed offset to the ticks when the zone has no daylight saving time
+/// (America/Bogota), and from converting each instant otherwise.
+/// </summary>
+internal sealed class SqliteReportingStore(MesaDbContext db) : IReportingStore
+{
+    public async Task<IReadOnlyList<CategoryNode>> CategoriesAsync(CancellationToken cancellationToken)
+    {
+        var rows = new List<CategoryNode>();
+        await foreach (var reader in ReadAsync("SELECT \"Id\", \"Name\", \"ParentId\" FROM \"TicketCategories\"", [], cancellationToken))
+        {
+            rows.Add(new CategoryNode(reader.GetInt32(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt32(2)));
+        }
+
+        return rows;
+    }
+
+    public async Task<IReadOnlyList<KeyCount>> CountByAsync(TicketSlice slice, ReportDimension dimension, CancellationToken cancellationToken)
+    {
+        var (where, parameters) = Where(slice, "CreatedAt");
+        var column = dimension switch
+        {
+            ReportDimension.Type => "\"Type\"",
+            ReportDimension.Urgency => "\"Urgency\"",
+            ReportDimension.Priority => "\"Priority\"",
+            ReportDimension.Status => "\"Status\"",
+            ReportDimension.Category => "\"CategoryId\"",
+            ReportDimension.Department => "\"RequesterDepartment\"",
+            ReportDimension.Technician => "\"AssignedTechnicianId\"",
+            ReportDimension.Source => "\"Source\"",
+            _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
+        };
+        var label = dimension == ReportDimension.Technician
+            ? "(SELECT u.\"FullName\" FROM \"Users\" u WHERE u.\"Id\" = t.\"AssignedTechnicianId\")"
+            : "NULL";
+        var sql = $"SELECT t.{column}, {label}, COUNT(*) FROM \"Tickets\" t WHERE {where} GROUP BY t.{column}";
+        var rows = new List<KeyCount>();
+        await foreach (var reader in ReadAsync(sql, parameters, cancellationToken))
+        {
+            rows.Add(new KeyCount(
+                reader.IsDBNull(0) ? null : Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture),
+                reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.GetInt32(2)));
+        }
+
+        return rows;
+    }
+
+    public Task<IReadOnlyList<DayCount>> OpenedPerDayAsync(TicketSlice slice, CancellationToken cancellationToken) =>
+        PerDayAsync(slice, "CreatedAt", cancellationToken);
+
+    public Task<IReadOnlyList<DayCount>> SolvedPerDayAsync(TicketSlice slice, CancellationToken cancellationToken) =>
+        PerDayAsync(slice, "SolvedAt", cancellationToken);
+
+    public async Task<IReadOnlyDictionary<string, int>> TitleTermsAsync(TicketSlice slice, CancellationToken cancellationToken)
+    {
+        var (where, parameters) = Where(slice, "CreatedAt");
+        // Titles repeat ("Restablecer contraseña"): each distinct title is split once and weighted by its count.
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var reader in ReadAsync($"SELECT t.\"Title\", COUNT(*) FROM \"Tickets\" t WHERE {where} GROUP BY t.\"Title\"", parameters, cancellationToken))
+        {
+            var times = reader.GetInt32(1);
+            foreach (var term in TitleTerms.Of(reader.GetString(0)))
+            {
+                counts[term] = counts.GetValueOrDefault(term) + times;
+            }
+        }
+
+        return counts;
+    }
+
+    public Task<IReadOnlyList<TicketTimes>> TicketTimesAsync(TicketSlice slice, TimeBasis basis, CancellationToken cancellationToken) =>
+        TimesAsync(slice, basis == TimeBasis.Solved ? "SolvedAt" : "CreatedAt", null, cancellationToken);
+
+    public Task<IReadOnlyList<TicketTimes>> OpenTicketsAsync(TicketSlice slice, CancellationToken cancellationToken) =>
+        TimesAsync(slice, null, $"t.\"Status\" IN ({(int)TicketStatus.New}, {(int)TicketStatus.InProgress}, {(int)TicketStatus.Pending})", cancellationToken);
+
+    public async Task<IReadOnlyList<KeyCount>> TechniciansAsync(CancellationToken cancellationToken)
+    {
+        var rows = new List<KeyCount>();
+        await foreach (var reader in ReadAsync("SELECT \"Id\", \"FullName\" FROM \"Users\" WHERE \"Role\" = 'Technician' AND \"IsActive\" = 1", [], cancellationToken))
+        {
+            rows.Add(new KeyCount(reader.GetString(0), reader.GetString(1), 0));
+        }
+
+        return rows;
+    }
+
+    private async Task<IReadOnlyList<TicketTimes>> TimesAsync(TicketSlice slice, string? instantColumn, string? condition, CancellationToken cancellationToken)
+    {
+        var (where, parameters) = Where(slice, instantColumn);
+        // Names once (a few desk members), not a lookup per ticket.
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var reader in ReadAsync("SELECT \"Id\", \"FullName\" FROM \"Users\" WHERE \"Role\" <> 'Requester'", [], cancellationToken))
+        {
+            names[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        var sql = $"""
+            SELECT t."Urgency", t."Status", t."AssignedTechnicianId", NULL,
+                   t."CreatedAt", t."FirstResponseAt", t."SolvedAt", t."SlaPausedMinutes", t."SlaPausedSince",
+                   t."SlaOwnTargetMinutes", t."SlaOwnDueAt", t."SlaResolveDueAt"
+            FROM "Tickets" t WHERE {where}{(condition is null ? string.Empty : " AND " + condition)}
+            """;
+        var rows = new List<TicketTimes>();
+        await foreach (var r in ReadAsync(sql, parameters, cancellationToken))
+        {
+            rows.Add(new TicketTimes(
+                (Urgency)r.GetInt32(0),
+                (TicketStatus)r.GetInt32(1),
+                r.IsDBNull(2) ? null : r.GetString(2),
+                r.IsDBNull(2) ? null : names.GetValueOrDefault(r.GetString(2)),
+                Instant(r.GetInt64(4)),
+                r.IsDBNull(5) ? null : Instant(r.GetInt64(5)),
+                r.IsDBNull(6) ? null : Instant(r.GetInt64(6)),
+                r.GetDouble(7),
+                r.IsDBNull(8) ? null : Instant(r.GetInt64(8)),
+                r.GetInt32(9),
+                Instant(r.GetInt64(10)),
+                Instant(r.GetInt64(11))));
+        }
+
+        return rows;
+    }
+
+    public async IAsyncEnumerable<TicketExportRow> ExportAsync(TicketSlice slice, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (where, parameters) = Where(slice, "CreatedAt");
+        var sql = $"""
+            SELECT t."Id", t."CreatedAt", t."Title", t."Type", t."Status", t."Urgency", t."Priority", t."Source",
+                   (SELECT c."Name" FROM "TicketCategories" c WHERE c."Id" = t."CategoryId"),
+                   t."RequesterName", t."RequesterDepartment",
+                   (SELECT u."FullName" FROM "Users" u WHERE u."Id" = t."AssignedTechnicianId"),
+                   t."FirstResponseAt", t."SolvedAt", t."ClosedAt"
+            FROM "Tickets" t WHERE {where} ORDER BY t."CreatedAt", t."Id"
+            """;
+        await foreach (var r in ReadAsync(sql, parameters, cancellationToken))
+        {
+            yield return new TicketExportRow(
+                r.GetInt32(0),
+                Instant(r.GetInt64(1)),
+                r.GetString(2),
+                (TicketType)r.GetInt32(3),
+                (TicketStatus)r.GetInt32(4),
+                (Urgency)r.GetInt32(5),
+                (Priority)r.GetInt32(6),
+                (TicketSource)r.GetInt32(7),
+                r.IsDBNull(8) ? null : r.GetString(8),
+                r.GetString(9),
+                r.IsDBNull(10) ? null : r.GetString(10),
+                r.IsDBNull(11) ? null : r.GetString(11),
+                r.IsDBNull(12) ? null : Instant(r.GetInt64(12)),
+                r.IsDBNull(13) ? null : Instant(r.GetInt64(13)),
+                r.IsDBNull(14) ? null : Instant(r.GetInt64(14)));
+        }
+    }
+
+    private async Task<IReadOnlyList<DayCount>> PerDayAsync(TicketSlice slice, string instantColumn, CancellationToken cancellationToken)
+    {
+        var (where, parameters) = Where(slice, instantColumn);
+        var rows = new List<DayCount>();
+        if (FixedOffset(slice) is { } fixedOffset)
+        {
+            parameters.Add(fixedOffset.Ticks);
+            var offset = "@p" + (parameters.Count - 1).ToString(CultureInfo.InvariantCulture);
+            var sql = $"SELECT (t.\"{instantColumn}\" + {offset}) / {TimeSpan.TicksPerDay} AS d, COUNT(*) FROM \"Tickets\" t WHERE {where} GROUP BY d";
+            await foreach (var reader in ReadAsync(sql, parameters, cancellationToken))
+            {
+                rows.Add(new DayCount(DateOnly.FromDayNumber((int)reader.GetInt64(0)), reader.GetInt32(1)));
+            }
+
+            return rows;
+        }
+
+        var perDay = new Dictionary<DateOnly, int>();
+        await foreach (var reader in ReadAsync($"SELECT t.\"{instantColumn}\" FROM \"Tickets\" t WHERE {where}", parameters, cancellationToken))
+        {
+            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Instant(reader.GetInt64(0)), slice.Zone).DateTime);
+            perDay[day] = perDay.GetValueOrDefault(day) + 1;
+        }
+
+        return perDay.Select(p => new DayCount(p.Key, p.Value)).ToList();
+    }
+
+    /// <summary>The zone's offset when it stays the same over the whole period (no clock change in it), else null.</summary>
+    private static TimeSpan? FixedOffset(TicketSlice slice)
+    {
+        var from = slice.Start.UtcDateTime.AddDays(-1);
+        var to = slice.End.UtcDateTime.AddDays(1);
+        var changes = slice.Zone.GetAdjustmentRules().Any(r => r.DateStart <= to && r.DateEnd >= from && (r.DaylightDelta != TimeSpan.Zero || r.BaseUtcOffsetDelta != TimeSpan.Zero));
+        return changes ? null : slice.Zone.GetUtcOffset(slice.Start);
+    }
+
+    /// <summary>The slice as a WHERE clause on alias t, with <paramref name="instantColumn"/> in the period.</summary>
+    private static (string Sql, List<object> Parameters) Where(TicketSlice slice, string? instantColumn)
+    {
+        var parameters = new List<object>();
+        var sql = new StringBuilder("1 = 1");
+        if (instantColumn is not null)
+        {
+            parameters.Add(slice.Start.UtcTicks);
+            parameters.Add(slice.End.UtcTicks);
+            sql.Append($" AND t.\"{instantColumn}\" >= @p0 AND t.\"{instantColumn}\" < @p1");
+        }
+
+        void Add(string condition, object value)
+        {
+            parameters.Add(value);
+            sql.Append(" AND ").Append(condition.Replace("@?", "@p" + (parameters.Count - 1).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        }
+
+        if (slice.Type is { } type)
+        {
+            Add("t.\"Type\" = @?", (int)type);
+        }
+
+        if (slice.Source is { } source)
+        {
+            Add("t.\"Source\" = @?", (int)source);
+        }
+
+        if (slice.TechnicianId is { } technician)
+        {
+            Add("t.\"AssignedTechnicianId\" = @?", technician.ToString().ToUpperInvariant());
+        }
+
+        if (slice.Department is { } department)
+        {
+            Add("t.\"RequesterDepartment\" = @? COLLATE NOCASE", department);
+        }
+
+        if (slice.CategoryIds is { } categories)
+        {
+            // Ids are integers: written into the text, they cannot carry anything else.
+            sql.Append(" AND t.\"CategoryId\" IN (")
+                .Append(string.Join(',', categories.Select(c => c.ToString(CultureInfo.InvariantCulture))))
+                .Append(')');
+        }
+
+        return (sql.ToString(), parameters);
+    }
+
+    private async IAsyncEnumerable<DbDataReader> ReadAsync(string sql, IReadOnlyList<object> parameters, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            for (var i = 0; i < parameters.Count; i++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
+                parameter.Value = parameters[i];
+                command.Parameters.Add(parameter);
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                yield return reader;
+            }
+        }
+        finally
+        {
+            if (opened)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
+    private static DateTimeOffset Instant(long utcTicks) => new(utcTicks, TimeSpan.Zero);
+}
