@@ -26,18 +26,27 @@ internal sealed class GetAvailabilityValidator : AbstractValidator<GetAvailabili
     }
 }
 
-internal sealed class GetAvailabilityQueryHandler(IReservationsDbContext db, IOptions<ReservationsOptions> options) : IQueryHandler<GetAvailabilityQuery, IReadOnlyList<AvailableItem>>
+internal sealed class GetAvailabilityQueryHandler(IReservationsDbContext db, TimeProvider clock, IOptions<ReservationsOptions> options)
+    : IQueryHandler<GetAvailabilityQuery, IReadOnlyList<AvailableItem>>
 {
     public async ValueTask<IReadOnlyList<AvailableItem>> Handle(GetAvailabilityQuery query, CancellationToken cancellationToken)
     {
         var start = query.Start!.Value;
         var end = query.End!.Value;
 
-        // No booking lasts longer than Reservations:MaxDurationHours, so one that overlaps the window starts after
-        // start − that: each item's check is a short range seek on (ItemId, StartsAt) instead of a scan of its whole
-        // history. (If the limit is lowered, older longer bookings may be missed here; booking such an item is still
-        // refused with 409 by the overlap guard.)
+        // One query. The items busy in the window are found once, by a range scan of the active reservations starting in
+        // [start − MaxDurationHours, end) on the covering index (StartsAt, EndsAt, Status, ItemId) — no booking lasts
+        // longer, so none starting earlier can overlap — plus every item still out after its reservation ended (it is not
+        // available for any window until returned). SQLite builds that set once (NOT IN over a non-correlated subquery)
+        // and keeps the items not in it: no per-item seek. (If the limit is lowered, older longer bookings may be missed
+        // here; booking such an item is still refused with 409 by the overlap guard.)
         var lookback = start - options.Value.MaxDuration;
+        var reservations = db.Reservations.AsNoTracking();
+        var busy = reservations
+            .Where(r => r.StartsAt > lookback && r.StartsAt < end && r.EndsAt > start
+                && (r.Status == ReservationStatus.Reserved || r.Status == ReservationStatus.CheckedOut || r.Status == ReservationStatus.Overdue))
+            .Select(r => r.ItemId)
+            .Concat(reservations.StillOutPastEnd(clock.GetUtcNow()).Select(r => r.ItemId));
         var items = db.EquipmentItems.AsNoTracking().Where(i => i.State == EquipmentState.Available);
         if (query.MaterialTypeId is { } type)
         {
@@ -45,9 +54,8 @@ internal sealed class GetAvailabilityQueryHandler(IReservationsDbContext db, IOp
         }
 
         return await (from i in items
-                      join t in db.MaterialTypes on i.MaterialTypeId equals t.Id
-                      where !db.Reservations.Any(r => r.ItemId == i.Id && r.StartsAt > lookback && r.StartsAt < end && r.EndsAt > start
-                          && (r.Status == ReservationStatus.Reserved || r.Status == ReservationStatus.CheckedOut || r.Status == ReservationStatus.Overdue))
+                      join t in db.MaterialTypes.AsNoTracking() on i.MaterialTypeId equals t.Id
+                      where !busy.Contains(i.Id)
                       orderby t.Name, i.Code
                       select new AvailableItem(i.Id, i.Code, i.Name, i.MaterialTypeId, t.Name, i.Location)).ToListAsync(cancellationToken);
     }
