@@ -34,19 +34,15 @@ internal sealed class GetAvailabilityQueryHandler(IReservationsDbContext db, Tim
         var start = query.Start!.Value;
         var end = query.End!.Value;
 
-        // One query. The items busy in the window are found once, by a range scan of the active reservations starting in
-        // [start − MaxDurationHours, end) on the covering index (StartsAt, EndsAt, Status, ItemId) — no booking lasts
-        // longer, so none starting earlier can overlap — plus every item still out after its reservation ended (it is not
-        // available for any window until returned). SQLite builds that set once (NOT IN over a non-correlated subquery)
-        // and keeps the items not in it: no per-item seek. (If the limit is lowered, older longer bookings may be missed
-        // here; booking such an item is still refused with 409 by the overlap guard.)
+        // One query (EXPLAIN QUERY PLAN in docs/benchmarks.md). Each item of the type is kept when a short seek on the
+        // covering index (ItemId, StartsAt, EndsAt, Status) finds no active reservation starting in
+        // [start − MaxDurationHours, end) that overlaps the window (no booking lasts longer, so none starting earlier can
+        // overlap), and when it is not among the items still out after their end (a list built once from the small
+        // partial index IX_Reservations_Held: such an item is not available for any window until returned). If the limit
+        // is lowered, older longer bookings may be missed here; booking such an item is still refused by the overlap guard.
         var lookback = start - options.Value.MaxDuration;
         var reservations = db.Reservations.AsNoTracking();
-        var busy = reservations
-            .Where(r => r.StartsAt > lookback && r.StartsAt < end && r.EndsAt > start
-                && (r.Status == ReservationStatus.Reserved || r.Status == ReservationStatus.CheckedOut || r.Status == ReservationStatus.Overdue))
-            .Select(r => r.ItemId)
-            .Concat(reservations.StillOutPastEnd(clock.GetUtcNow()).Select(r => r.ItemId));
+        var stillOut = reservations.StillOutPastEnd(clock.GetUtcNow()).Select(r => r.ItemId);
         var items = db.EquipmentItems.AsNoTracking().Where(i => i.State == EquipmentState.Available);
         if (query.MaterialTypeId is { } type)
         {
@@ -55,7 +51,9 @@ internal sealed class GetAvailabilityQueryHandler(IReservationsDbContext db, Tim
 
         return await (from i in items
                       join t in db.MaterialTypes.AsNoTracking() on i.MaterialTypeId equals t.Id
-                      where !busy.Contains(i.Id)
+                      where !reservations.Any(r => r.ItemId == i.Id && r.StartsAt > lookback && r.StartsAt < end && r.EndsAt > start
+                          && (r.Status == ReservationStatus.Reserved || r.Status == ReservationStatus.CheckedOut || r.Status == ReservationStatus.Overdue))
+                          && !stillOut.Contains(i.Id)
                       orderby t.Name, i.Code
                       select new AvailableItem(i.Id, i.Code, i.Name, i.MaterialTypeId, t.Name, i.Location)).ToListAsync(cancellationToken);
     }

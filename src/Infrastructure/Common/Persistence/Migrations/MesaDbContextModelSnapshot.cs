@@ -870,7 +870,8 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
 
                     b.HasIndex("ItemId", "StartsAt", "EndsAt", "Status");
 
-                    b.HasIndex("StartsAt", "EndsAt", "Status", "ItemId");
+                    b.HasIndex(new[] { "ItemId", "EndsAt", "Status" }, "IX_Reservations_Held")
+                        .HasFilter("\"Status\" IN (2, 6)");
 
                     b.ToTable("Reservations", (string)null);
                 });

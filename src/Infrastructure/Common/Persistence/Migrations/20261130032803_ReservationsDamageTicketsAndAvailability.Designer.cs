@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
 {
     [DbContext(typeof(MesaDbContext))]
-    [Migration("20261130024813_ReservationsDamageTicketsAndAvailability")]
+    [Migration("20261130032803_ReservationsDamageTicketsAndAvailability")]
     partial class ReservationsDamageTicketsAndAvailability
     {
         /// <inheritdoc />
@@ -873,7 +873,8 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
 
                     b.HasIndex("ItemId", "StartsAt", "EndsAt", "Status");
 
-                    b.HasIndex("StartsAt", "EndsAt", "Status", "ItemId");
+                    b.HasIndex(new[] { "ItemId", "EndsAt", "Status" }, "IX_Reservations_Held")
+                        .HasFilter("\"Status\" IN (2, 6)");
 
                     b.ToTable("Reservations", (string)null);
                 });

@@ -17,16 +17,17 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                 nullable: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Reservations_StartsAt_EndsAt_Status_ItemId",
+                name: "IX_Reservations_Held",
                 table: "Reservations",
-                columns: new[] { "StartsAt", "EndsAt", "Status", "ItemId" });
+                columns: new[] { "ItemId", "EndsAt", "Status" },
+                filter: "\"Status\" IN (2, 6)");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Reservations_StartsAt_EndsAt_Status_ItemId",
+                name: "IX_Reservations_Held",
                 table: "Reservations");
 
             migrationBuilder.DropColumn(
