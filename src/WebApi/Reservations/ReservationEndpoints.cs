@@ -103,7 +103,7 @@ internal static class ReservationEndpoints
                 return Results.Ok(await sender.Send(values.Done(query), ct));
             })
             .RequireAuthorization(Policies.Technician)
-            .WithSummary("The desk's day (today by default, institution's time zone): pick-ups due, returns due and every overdue item, with the people's names.")
+            .WithSummary("The desk's day (today by default, institution's time zone): pick-ups due, returns due, every overdue item and the bookings an overdue item blocks (blockedByOverdue), with the people's names.")
             .WithDescription("Example: `GET /api/v1/reservations/desk-day?date=2026-03-10`")
             .Produces<DeskDay>()
             .ProducesValidationProblem();
