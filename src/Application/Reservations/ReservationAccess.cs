@@ -45,6 +45,14 @@ internal static class ReservationAccess
         return item;
     }
 
+    /// <summary>
+    /// Reservations whose item is still out after their end: Overdue, or CheckedOut with the end passed (before the job
+    /// marks it). Such an item is not available for any window until it is returned (see docs/adr/0014).
+    /// </summary>
+    public static IQueryable<Reservation> StillOutPastEnd(this IQueryable<Reservation> reservations, DateTimeOffset now) =>
+        reservations.Where(r => (r.Status == ReservationStatus.CheckedOut || r.Status == ReservationStatus.Overdue)
+            && (r.Status == ReservationStatus.Overdue || r.EndsAt <= now)); // the first term (IN (2, 6)) selects the partial index IX_Reservations_Held
+
     /// <summary>Active reservations of an item whose window overlaps <c>[from, to)</c>.</summary>
     public static IQueryable<Reservation> ActiveOverlapping(this IQueryable<Reservation> reservations, Guid itemId, DateTimeOffset from, DateTimeOffset to) =>
         reservations.Where(r => r.ItemId == itemId

@@ -17,4 +17,7 @@ internal sealed class TicketsModule(ISender sender) : ITicketsModule
 
     public async ValueTask DecideSolutionFromLinkAsync(DecideSolutionFromLinkCommand command, CancellationToken cancellationToken) =>
         await sender.Send(command, cancellationToken);
+
+    public ValueTask<int> OpenAboutEquipmentAsync(OpenEquipmentTicketCommand command, CancellationToken cancellationToken) =>
+        sender.Send(command, cancellationToken);
 }

@@ -88,6 +88,9 @@ public sealed class Reservation : Entity
 
     public DateTimeOffset? OverdueDeskNoticeSentAt { get; private set; }
 
+    /// <summary>The ticket the desk opened about a damaged return (at most one per reservation).</summary>
+    public int? DamageTicketId { get; private set; }
+
     /// <summary>The client's <c>Idempotency-Key</c> of the creating request, if any, and a hash of that request.</summary>
     public string? IdempotencyKey { get; private set; }
 
@@ -106,7 +109,8 @@ public sealed class Reservation : Entity
 
     /// <summary>
     /// Books an available item. The window must respect the <paramref name="policy"/>; that it overlaps no other
-    /// active reservation of the item is checked by the caller under the write turn (and by the database).
+    /// active reservation of the item is checked by the caller under the write turn (and by the database). An item
+    /// still out after an earlier reservation's end (<paramref name="itemOverdueSince"/>: that end) cannot be booked.
     /// </summary>
     public static Reservation Book(
         ReservationActor actor,
@@ -117,7 +121,8 @@ public sealed class Reservation : Entity
         BookingPolicy policy,
         DateTimeOffset now,
         string? idempotencyKey = null,
-        string? requestHash = null)
+        string? requestHash = null,
+        DateTimeOffset? itemOverdueSince = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(item);
@@ -131,6 +136,12 @@ public sealed class Reservation : Entity
         {
             throw new DomainException("reservations.item_unavailable", DomainErrorKind.Conflict)
                 .WithDetail("itemState", item.State.ToString());
+        }
+
+        if (itemOverdueSince is { } since)
+        {
+            // The item is still out after an earlier reservation ended: nobody knows when it comes back.
+            throw new DomainException("reservations.item_overdue", DomainErrorKind.Conflict).WithDetail("overdueSince", since);
         }
 
         var text = purpose?.Trim() ?? string.Empty;
@@ -269,6 +280,38 @@ public sealed class Reservation : Entity
         }
 
         Raise(new ReservationReturned(Snapshot(), actor.UserId, condition, text, now));
+    }
+
+    /// <summary>
+    /// The desk may open one ticket about an item returned damaged: throws 403 for anyone else, 409 when the reservation
+    /// is not a damaged return or already has its ticket (<c>ticketId</c> in the details).
+    /// </summary>
+    public void EnsureCanOpenDamageTicket(ReservationActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsDesk)
+        {
+            throw new DomainException("reservations.action_forbidden", DomainErrorKind.Forbidden);
+        }
+
+        if (Status != ReservationStatus.Returned || ReturnCondition != Reservations.ReturnCondition.Damaged)
+        {
+            throw new DomainException("reservations.not_damaged", DomainErrorKind.Conflict).WithDetail("currentStatus", Status.ToString());
+        }
+
+        if (DamageTicketId is { } existing)
+        {
+            throw new DomainException("reservations.damage_ticket_exists", DomainErrorKind.Conflict, existing).WithDetail("ticketId", existing);
+        }
+    }
+
+    /// <summary>Records the ticket opened about the damaged return (see <see cref="EnsureCanOpenDamageTicket"/>).</summary>
+    public void RecordDamageTicket(ReservationActor actor, int ticketId, DateTimeOffset now)
+    {
+        EnsureCanOpenDamageTicket(actor);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ticketId);
+        DamageTicketId = ticketId;
+        Touch(now);
     }
 
     /// <summary>The person cancels before the start; the desk at any time while reserved, with a reason.</summary>

@@ -27,6 +27,9 @@ internal sealed class ReservationConfiguration : IEntityTypeConfiguration<Reserv
 
         // The overlap check, an item's calendar and availability: a range seek on (ItemId, StartsAt), covering.
         builder.HasIndex(r => new { r.ItemId, r.StartsAt, r.EndsAt, r.Status });
+        // Items still out (availability, bookings, the desk's day): only CheckedOut and Overdue rows, a few among many, so
+        // a partial index that the planner scans whole in microseconds (a full index on Status is judged by averages).
+        builder.HasIndex(r => new { r.ItemId, r.EndsAt, r.Status }, "IX_Reservations_Held").HasFilter("\"Status\" IN (2, 6)");
         // My reservations, my equipment.
         builder.HasIndex(r => new { r.HolderId, r.StartsAt });
         // The jobs and the desk's day: by status and time.

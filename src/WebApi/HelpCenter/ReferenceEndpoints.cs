@@ -13,7 +13,7 @@ internal static class ReferenceEndpoints
             {
                 var data = await sender.Send(new GetReferenceDataQuery(), ct);
                 http.Response.Headers.ETag = data.ETag;
-                http.Response.Headers.CacheControl = "public, max-age=3600";
+                http.Response.Headers.CacheControl = "public, no-cache"; // revalidate: material types change at any time
                 http.Response.Headers.Vary = HeaderNames.AcceptEncoding;
                 var ifNoneMatch = http.Request.Headers.IfNoneMatch.ToString();
                 if (ifNoneMatch.Length > 0 && (ifNoneMatch.Trim() == "*" || ifNoneMatch.Split(',').Any(tag => Strip(tag) == data.ETag)))
@@ -25,7 +25,7 @@ internal static class ReferenceEndpoints
             })
             .AllowAnonymous()
             .WithTags("Reference data")
-            .WithSummary("Every list a front-end needs (ticket types, urgencies, impacts, priorities, statuses with GLPI's codes, sources, help categories…), each value with its Spanish and English label and the institution's definition where it has one. Public; send If-None-Match with the ETag to get 304.")
+            .WithSummary("Every list a front-end needs (ticket types, urgencies, impacts, priorities, statuses with GLPI's codes, sources, material types, reservation states, help categories…), each value with its Spanish and English label and the institution's definition where it has one. Public; send If-None-Match with the ETag to get 304.")
             .Produces<IReadOnlyDictionary<string, IReadOnlyList<ReferenceItem>>>()
             .Produces(StatusCodes.Status304NotModified);
         return app;

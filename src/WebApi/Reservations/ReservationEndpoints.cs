@@ -6,6 +6,7 @@ using MesaServicios.Application.Reservations.BookReservation;
 using MesaServicios.Application.Reservations.CancelReservation;
 using MesaServicios.Application.Reservations.CheckIn;
 using MesaServicios.Application.Reservations.CheckOut;
+using MesaServicios.Application.Reservations.DamageTicket;
 using MesaServicios.Application.Reservations.DeskDay;
 using MesaServicios.Application.Reservations.GetReservation;
 using MesaServicios.Application.Reservations.ListMyReservations;
@@ -21,6 +22,12 @@ namespace MesaServicios.WebApi.Reservations;
 /// <param name="Condition">Good or Damaged (a damaged item goes to maintenance; describe the damage in the notes).</param>
 /// <param name="Notes">Condition notes.</param>
 public sealed record CheckInRequest(ReturnCondition? Condition, string? Notes);
+
+/// <summary>Body of <c>POST /api/v1/reservations/{id}/damage-ticket</c> (every field optional).</summary>
+/// <param name="Title">The ticket's title (5 to 150 characters); by default one naming the item.</param>
+/// <param name="Details">What the desk adds to the description (the return's condition notes are always included).</param>
+/// <param name="Urgency">The ticket's urgency (Medium by default).</param>
+public sealed record DamageTicketRequest(string? Title, string? Details, MesaServicios.Domain.Tickets.Urgency? Urgency);
 
 /// <summary>Body of <c>POST /api/v1/reservations/{id}/cancel</c>: the reason (required from the desk).</summary>
 public sealed record CancelReservationRequest(string? Reason);
@@ -96,7 +103,7 @@ internal static class ReservationEndpoints
                 return Results.Ok(await sender.Send(values.Done(query), ct));
             })
             .RequireAuthorization(Policies.Technician)
-            .WithSummary("The desk's day (today by default, institution's time zone): pick-ups due, returns due and every overdue item, with the people's names.")
+            .WithSummary("The desk's day (today by default, institution's time zone): pick-ups due, returns due, every overdue item and the bookings an overdue item blocks (blockedByOverdue), with the people's names.")
             .WithDescription("Example: `GET /api/v1/reservations/desk-day?date=2026-03-10`")
             .Produces<DeskDay>()
             .ProducesValidationProblem();
@@ -122,6 +129,29 @@ internal static class ReservationEndpoints
             .WithSummary("Take the item back (desk) with its condition: Returned. A damaged item goes to maintenance. Accepts If-Match.")
             .WithDescription("""Example body: `{ "condition": "Damaged", "notes": "Pantalla rayada en la esquina inferior" }`""")
             .Produces<ReservationDetails>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+        group.MapPost("/{id:guid}/damage-ticket", async (Guid id, [FromBody] DamageTicketRequest? body, HttpContext http, ISender sender, CancellationToken ct) =>
+            {
+                var result = await sender.Send(new OpenDamageTicketCommand(id, body?.Title, body?.Details, body?.Urgency, ReservationHttp.ExpectedVersion(http.Request)), ct);
+                http.Response.Headers.ETag = ReservationHttp.ETag(result.Reservation.Version);
+                return Results.Created($"/api/v1/tickets/{result.TicketId}", result);
+            })
+            .RequireAuthorization(Policies.Technician)
+            .WithSummary("Open a ticket from an item returned damaged (desk): an incident about the item for the person who had it, with the return's notes in its description. Once per reservation (409 reservations.damage_ticket_exists names the ticket). Accepts If-Match.")
+            .WithDescription("""
+                Example body (every field optional):
+                ```json
+                { "title": "Portátil PT-0042 con la pantalla rota", "details": "Revisar garantía con el proveedor", "urgency": "High" }
+                ```
+                The ticket is opened on the person's behalf (source Phone, requester = the reservation's holder) and names the item,
+                so it shows the item's code, name and material type. `Location` points to the ticket; the body carries `ticketId`
+                and the reservation, whose `damageTicketId` now names the ticket.
+                """)
+            .Produces<DamageTicketResult>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)

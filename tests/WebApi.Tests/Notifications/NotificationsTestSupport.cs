@@ -164,6 +164,9 @@ public sealed class RecordingTicketsModule : ITicketsModule
 
     public ValueTask<EmailTicketResult> AddFollowUpFromEmailAsync(AddFollowUpFromEmailCommand command, CancellationToken cancellationToken) =>
         throw new NotSupportedException("Links only decide solutions.");
+
+    public ValueTask<int> OpenAboutEquipmentAsync(OpenEquipmentTicketCommand command, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Links only decide solutions.");
 }
 
 /// <summary>

@@ -10,22 +10,18 @@ internal sealed class HelpCenterReferenceData : IReferenceDataContributor
     [
         new("helpArticleKinds",
         [
-            Item(HelpArticleKind.Faq, "Pregunta frecuente", "Frequently asked question"),
-            Item(HelpArticleKind.VideoTutorial, "Video tutorial", "Video tutorial"),
+            ReferenceItems.Of(HelpArticleKind.Faq, "Pregunta frecuente", "Frequently asked question"),
+            ReferenceItems.Of(HelpArticleKind.VideoTutorial, "Video tutorial", "Video tutorial"),
         ]),
         new("helpCategories",
         [
-            Item(HelpCategory.GettingStarted, "Manual de uso", "User guide"),
-            Item(HelpCategory.Account, "Cuenta y acceso", "Account and sign-in"),
-            Item(HelpCategory.Tickets, "Crear un ticket", "Opening a ticket"),
-            Item(HelpCategory.FollowUp, "Seguimiento de tickets", "Following a ticket"),
-            Item(HelpCategory.Email, "Solicitudes por correo", "Requests by e-mail"),
-            Item(HelpCategory.Equipment, "Equipos", "Equipment"),
-            Item(HelpCategory.Solutions, "Soluciones", "Solutions"),
+            ReferenceItems.Of(HelpCategory.GettingStarted, "Manual de uso", "User guide"),
+            ReferenceItems.Of(HelpCategory.Account, "Cuenta y acceso", "Account and sign-in"),
+            ReferenceItems.Of(HelpCategory.Tickets, "Crear un ticket", "Opening a ticket"),
+            ReferenceItems.Of(HelpCategory.FollowUp, "Seguimiento de tickets", "Following a ticket"),
+            ReferenceItems.Of(HelpCategory.Email, "Solicitudes por correo", "Requests by e-mail"),
+            ReferenceItems.Of(HelpCategory.Equipment, "Equipos", "Equipment"),
+            ReferenceItems.Of(HelpCategory.Solutions, "Soluciones", "Solutions"),
         ]),
     ];
-
-    private static ReferenceItem Item<T>(T value, string es, string en)
-        where T : struct, Enum =>
-        new(value.ToString(), Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture), new LocalizedText(es, en));
 }

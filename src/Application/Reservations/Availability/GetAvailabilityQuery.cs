@@ -26,18 +26,23 @@ internal sealed class GetAvailabilityValidator : AbstractValidator<GetAvailabili
     }
 }
 
-internal sealed class GetAvailabilityQueryHandler(IReservationsDbContext db, IOptions<ReservationsOptions> options) : IQueryHandler<GetAvailabilityQuery, IReadOnlyList<AvailableItem>>
+internal sealed class GetAvailabilityQueryHandler(IReservationsDbContext db, TimeProvider clock, IOptions<ReservationsOptions> options)
+    : IQueryHandler<GetAvailabilityQuery, IReadOnlyList<AvailableItem>>
 {
     public async ValueTask<IReadOnlyList<AvailableItem>> Handle(GetAvailabilityQuery query, CancellationToken cancellationToken)
     {
         var start = query.Start!.Value;
         var end = query.End!.Value;
 
-        // No booking lasts longer than Reservations:MaxDurationHours, so one that overlaps the window starts after
-        // start − that: each item's check is a short range seek on (ItemId, StartsAt) instead of a scan of its whole
-        // history. (If the limit is lowered, older longer bookings may be missed here; booking such an item is still
-        // refused with 409 by the overlap guard.)
+        // One query (EXPLAIN QUERY PLAN in docs/benchmarks.md). Each item of the type is kept when a short seek on the
+        // covering index (ItemId, StartsAt, EndsAt, Status) finds no active reservation starting in
+        // [start − MaxDurationHours, end) that overlaps the window (no booking lasts longer, so none starting earlier can
+        // overlap), and when it is not among the items still out after their end (a list built once from the small
+        // partial index IX_Reservations_Held: such an item is not available for any window until returned). If the limit
+        // is lowered, older longer bookings may be missed here; booking such an item is still refused by the overlap guard.
         var lookback = start - options.Value.MaxDuration;
+        var reservations = db.Reservations.AsNoTracking();
+        var stillOut = reservations.StillOutPastEnd(clock.GetUtcNow()).Select(r => r.ItemId);
         var items = db.EquipmentItems.AsNoTracking().Where(i => i.State == EquipmentState.Available);
         if (query.MaterialTypeId is { } type)
         {
@@ -45,9 +50,10 @@ internal sealed class GetAvailabilityQueryHandler(IReservationsDbContext db, IOp
         }
 
         return await (from i in items
-                      join t in db.MaterialTypes on i.MaterialTypeId equals t.Id
-                      where !db.Reservations.Any(r => r.ItemId == i.Id && r.StartsAt > lookback && r.StartsAt < end && r.EndsAt > start
+                      join t in db.MaterialTypes.AsNoTracking() on i.MaterialTypeId equals t.Id
+                      where !reservations.Any(r => r.ItemId == i.Id && r.StartsAt > lookback && r.StartsAt < end && r.EndsAt > start
                           && (r.Status == ReservationStatus.Reserved || r.Status == ReservationStatus.CheckedOut || r.Status == ReservationStatus.Overdue))
+                          && !stillOut.Contains(i.Id)
                       orderby t.Name, i.Code
                       select new AvailableItem(i.Id, i.Code, i.Name, i.MaterialTypeId, t.Name, i.Location)).ToListAsync(cancellationToken);
     }

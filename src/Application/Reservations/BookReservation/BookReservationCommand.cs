@@ -80,7 +80,12 @@ internal sealed class BookReservationCommandHandler(
         var item = await db.EquipmentItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == command.ItemId, cancellationToken)
             ?? throw CatalogueFieldError("itemId", "equipment.not_found");
         var window = ReservationWindow.Of(command.Start!.Value, command.End!.Value);
-        var reservation = Reservation.Book(actor, holderId, item, window, command.Purpose, options.Value.Policy(), now, command.IdempotencyKey, command.IdempotencyKey is null ? null : hash);
+
+        // Under the write turn: an item still out after an earlier reservation's end is not bookable until it is back.
+        var overdueSince = await db.Reservations.AsNoTracking().StillOutPastEnd(now).Where(r => r.ItemId == item.Id)
+            .OrderBy(r => r.EndsAt).Select(r => (DateTimeOffset?)r.EndsAt).FirstOrDefaultAsync(cancellationToken);
+        var reservation = Reservation.Book(
+            actor, holderId, item, window, command.Purpose, options.Value.Policy(), now, command.IdempotencyKey, command.IdempotencyKey is null ? null : hash, overdueSince);
 
         // Under the write turn (this command is not optimistic): nobody can book this item between the check and the insert.
         if (await guard.FindConflictAsync(item.Id, window, null, cancellationToken) is { } conflict)

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
+using MesaServicios.Application.Common.Csv;
 using MesaServicios.Application.Common.Localization;
 using MesaServicios.Domain.Common;
 using MesaServicios.Domain.Reservations;
@@ -53,8 +54,8 @@ internal sealed class ImportEquipmentCommandHandler(IReservationsDbContext db, T
     public async ValueTask<ImportEquipmentResult> Handle(ImportEquipmentCommand command, CancellationToken cancellationToken)
     {
         var text = Decode(command.Content);
-        var separator = EquipmentCsvReader.DetectSeparator(text);
-        var records = EquipmentCsvReader.Read(text, separator).Where(r => r.Fields.Any(f => !string.IsNullOrWhiteSpace(f))).ToList();
+        var separator = CsvReader.DetectSeparator(text);
+        var records = CsvReader.Read(text, separator).Where(r => r.Fields.Any(f => !string.IsNullOrWhiteSpace(f))).ToList();
         var header = records.Count == 0
             ? []
             : records[0].Fields

@@ -6,7 +6,10 @@ using Microsoft.Extensions.Options;
 
 namespace MesaServicios.Application.Reservations.NoShows;
 
-/// <summary>Marks as no-show every reservation not picked up within <c>Reservations:NoShowGraceMinutes</c> of its start (the item is freed).</summary>
+/// <summary>
+/// Marks as no-show every reservation not picked up within <c>Reservations:NoShowGraceMinutes</c> of its start (the
+/// item is freed), except while its item is still out after an earlier reservation.
+/// </summary>
 public sealed record MarkNoShowsRequest : IRequest<ReservationJobReport>;
 
 /// <summary>Marks one reservation as no-show (the system acts).</summary>
@@ -18,9 +21,14 @@ internal sealed class MarkNoShowsRequestHandler(
 {
     public async ValueTask<ReservationJobReport> Handle(MarkNoShowsRequest request, CancellationToken cancellationToken)
     {
-        var cutoff = clock.GetUtcNow() - TimeSpan.FromMinutes(options.Value.NoShowGraceMinutes);
+        var now = clock.GetUtcNow();
+        var cutoff = now - TimeSpan.FromMinutes(options.Value.NoShowGraceMinutes);
+        var stillOut = db.Reservations.AsNoTracking().StillOutPastEnd(now);
+
+        // Not a no-show while its item is still out after an earlier reservation: the person could not pick it up
+        // (the desk lists these as blocked and acts).
         var due = await db.Reservations.AsNoTracking()
-            .Where(r => r.Status == ReservationStatus.Reserved && r.StartsAt <= cutoff)
+            .Where(r => r.Status == ReservationStatus.Reserved && r.StartsAt <= cutoff && !stillOut.Any(o => o.ItemId == r.ItemId))
             .OrderBy(r => r.StartsAt).Select(r => r.Id).Take(ReservationJobRunner.BatchSize)
             .ToListAsync(cancellationToken);
         return await ReservationJobRunner.RunAsync(sender, due, id => new MarkNoShowCommand(id), logger, cancellationToken);

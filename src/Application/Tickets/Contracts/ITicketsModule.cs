@@ -17,4 +17,7 @@ public interface ITicketsModule
 
     /// <summary>Approves or rejects a solution for the requester who used a mail link (slice <c>DecideSolutionFromLink</c>).</summary>
     ValueTask DecideSolutionFromLinkAsync(DecideSolutionFromLinkCommand command, CancellationToken cancellationToken);
+
+    /// <summary>The desk opens a ticket about an item of equipment for the person who had it (slice <c>OpenTicketAboutEquipment</c>).</summary>
+    ValueTask<int> OpenAboutEquipmentAsync(OpenEquipmentTicketCommand command, CancellationToken cancellationToken);
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
+using MesaServicios.Application.Common.Csv;
 using MesaServicios.Application.Common.Localization;
 using MesaServicios.Application.Users.Emails;
 using MesaServicios.Domain.Users;

@@ -70,4 +70,7 @@ public sealed class FakeTicketsModule : ITicketsModule
 
     public ValueTask DecideSolutionFromLinkAsync(DecideSolutionFromLinkCommand command, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The Inbox never decides solutions.");
+
+    public ValueTask<int> OpenAboutEquipmentAsync(OpenEquipmentTicketCommand command, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The Inbox never opens tickets about equipment.");
 }

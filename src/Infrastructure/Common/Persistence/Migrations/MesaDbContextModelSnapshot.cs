@@ -790,6 +790,9 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DamageTicketId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("DueSoonSentAt")
                         .HasColumnType("INTEGER");
 
@@ -866,6 +869,9 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                     b.HasIndex("Status", "StartsAt");
 
                     b.HasIndex("ItemId", "StartsAt", "EndsAt", "Status");
+
+                    b.HasIndex(new[] { "ItemId", "EndsAt", "Status" }, "IX_Reservations_Held")
+                        .HasFilter("\"Status\" IN (2, 6)");
 
                     b.ToTable("Reservations", (string)null);
                 });

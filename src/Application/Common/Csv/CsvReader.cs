@@ -1,8 +1,9 @@
-namespace MesaServicios.Application.Users.ImportUsers;
+namespace MesaServicios.Application.Common.Csv;
 
 /// <summary>
 /// A small RFC 4180 reader: quoted fields (with doubled quotes and line breaks inside), separator ',' or ';'
-/// (Excel in es-CO writes ';'), chosen from the header line. Yields each record with the line it starts on.
+/// (Excel in es-CO writes ';'), chosen from the header line. Yields each record with the line it starts on. Used by
+/// every CSV import (users, equipment).
 /// </summary>
 internal static class CsvReader
 {
