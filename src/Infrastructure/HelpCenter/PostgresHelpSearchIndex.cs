@@ -50,7 +50,7 @@ internal sealed class PostgresHelpSearchIndex(MesaDbContext db) : IHelpSearchInd
         }
 
         // Only constants and a number are put in the text; the query itself travels as a parameter.
-        var sql = $"SELECT s.\"ArticleId\", ts_rank('{{0.1, 0.2, 0.4, 1.0}}', s.\"Document\", q)::float8 AS \"Score\" "
+        var sql = $"SELECT s.\"ArticleId\", ts_rank(ARRAY[0.1, 0.2, 0.4, 1.0]::float4[], s.\"Document\", q)::float8 AS \"Score\" "
             + $"FROM {HelpCenterPostgresSql.SearchTable} AS s, to_tsquery({Config}, {{0}}) AS q "
             + "WHERE s.\"Document\" @@ q" + (publishedOnly ? " AND s.\"Published\"" : string.Empty)
             + " ORDER BY \"Score\" DESC, s.\"ArticleId\" LIMIT " + limit.ToString(CultureInfo.InvariantCulture);
