@@ -114,6 +114,7 @@ public static class DependencyInjection
             .UseSqlite(builder.ToString())
             .AddInterceptors(new SqlitePragmaInterceptor(), sp.GetRequiredService<ReferenceDataInterceptor>()));
         AddModuleContexts(services);
+        services.AddScoped<Application.Common.Backup.IDeskBackup, Common.Backup.SqliteDeskBackup>();
         services.AddSingleton<ITicketNumbers, TicketNumbers>();
         // Built by the container (not passed as an instance) so that it is disposed with the host: its writer
         // connection is closed and its checkpoint loop stopped.
@@ -143,6 +144,7 @@ public static class DependencyInjection
             .AddInterceptors(sp.GetRequiredService<ReferenceDataInterceptor>()));
         AddModuleContexts(services);
         services.AddScoped<ITicketNumbers, PostgresTicketNumbers>();
+        services.AddScoped<Application.Common.Backup.IDeskBackup, Common.Backup.PostgresDeskBackup>();
         services.AddSingleton(_ => new WriteBatcher(null));
         AddWriteEngine(services);
     }

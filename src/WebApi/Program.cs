@@ -144,6 +144,7 @@ app.MapReferenceEndpoints();
 app.MapEquipmentEndpoints();
 app.MapReservationEndpoints();
 MesaServicios.WebApi.Audit.AuditEndpoints.MapAuditEndpoints(app);
+MesaServicios.WebApi.Common.BackupEndpoints.MapBackupEndpoints(app);
 
 if (app.Services.GetRequiredService<IOptions<JobsOptions>>().Value.Enabled)
 {

@@ -119,6 +119,17 @@ public sealed class PostgresNodesTests : IDisposable
         Assert.Equal(queued, files);
     }
 
+    [PostgresFact]
+    public async Task Backup_OnPostgres_PointsToTheServersOwnTools()
+    {
+        _database = TestDatabase.CreatePostgresDatabase();
+        var admin = await Node().AdminAsync();
+
+        var response = await admin.Client.PostAsync("/api/v1/admin/backups", null);
+
+        await response.ProblemAsync(HttpStatusCode.Conflict, "common.backup_use_server_tools");
+    }
+
     private static int Mails(MesaApiFactory node) =>
         Directory.Exists(node.PickupDirectory) ? Directory.EnumerateFiles(node.PickupDirectory, "*.eml").Count() : 0;
 
