@@ -14,3 +14,28 @@ if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
 else
   echo "chromium present: $(/usr/bin/chromium --version 2>/dev/null | tail -n 1)"
 fi
+
+# PostgreSQL (issue #16): Debian's server, started as the postgres user on 127.0.0.1 from a throwaway data folder
+# (trust auth, fsync off: test data only). The tests read MESA_TEST_POSTGRES; .ci/run runs the persistence,
+# concurrency and job tests a second time with MESA_TEST_PROVIDER=Postgres. Idempotent: reuses a running server.
+export MESA_TEST_POSTGRES="${MESA_TEST_POSTGRES:-Host=127.0.0.1;Port=54329;Username=postgres}"
+mesa_pg_port=54329
+mesa_pg_dir=/tmp/mesa-ci-postgres
+mesa_pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+if [ -z "$mesa_pg_bin" ]; then
+  echo "installing postgresql"
+  apt-get update && apt-get install -y postgresql postgresql-contrib || { echo "could not install postgresql"; exit 1; }
+  mesa_pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+fi
+if ! "$mesa_pg_bin/pg_isready" -q -h 127.0.0.1 -p "$mesa_pg_port"; then
+  rm -rf "$mesa_pg_dir" && mkdir -p "$mesa_pg_dir" && chown postgres "$mesa_pg_dir"
+  runuser -u postgres -- "$mesa_pg_bin/initdb" -D "$mesa_pg_dir/data" -U postgres -A trust --no-sync >/dev/null \
+    && runuser -u postgres -- "$mesa_pg_bin/pg_ctl" -D "$mesa_pg_dir/data" -l "$mesa_pg_dir/log" -w start \
+      -o "-h 127.0.0.1 -p $mesa_pg_port -k $mesa_pg_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" \
+    || { echo "could not start postgresql"; cat "$mesa_pg_dir/log" 2>/dev/null; exit 1; }
+  mesa_pg_started=1
+fi
+echo "postgresql ready on 127.0.0.1:$mesa_pg_port ($("$mesa_pg_bin/postgres" --version))"
+stop_postgres() {
+  if [ "${mesa_pg_started:-}" = 1 ]; then runuser -u postgres -- "$mesa_pg_bin/pg_ctl" -D "$mesa_pg_dir/data" -m fast -w stop >/dev/null; fi
+}

@@ -1,5 +1,6 @@
 using MesaServicios.Application.ServiceLevels.Contracts;
 using Hangfire;
+using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
 using MesaServicios.Application.Common;
 using MesaServicios.Application.Inbox;
@@ -91,6 +92,12 @@ public static class DependencyInjection
 
     private static void AddPersistence(IServiceCollection services, IConfiguration configuration, DataPaths paths)
     {
+        if (DatabaseOptions.ProviderOf(configuration) == DatabaseProvider.Postgres)
+        {
+            AddPostgresPersistence(services, configuration);
+            return;
+        }
+
         var connectionString = configuration.GetConnectionString("Mesa");
         if (string.IsNullOrWhiteSpace(connectionString))
         {
@@ -109,17 +116,54 @@ public static class DependencyInjection
         services.AddDbContextPool<MesaDbContext>((sp, options) => options
             .UseSqlite(builder.ToString())
             .AddInterceptors(new SqlitePragmaInterceptor(), sp.GetRequiredService<ReferenceDataInterceptor>()));
+        AddModuleContexts(services);
+        services.AddScoped<Application.Common.Backup.IDeskBackup, Common.Backup.SqliteDeskBackup>();
+        services.AddSingleton<ITicketNumbers, TicketNumbers>();
+        // Built by the container (not passed as an instance) so that it is disposed with the host: its writer
+        // connection is closed and its checkpoint loop stopped.
+        var writerConnectionString = builder.ToString();
+        services.AddSingleton(_ => new WriteBatcher(writerConnectionString));
+        AddWriteEngine(services);
+    }
+
+    /// <summary>
+    /// PostgreSQL, shared by any number of identical nodes: its own migration set (assembly
+    /// <see cref="DatabaseOptions.PostgresMigrationsAssembly"/>), ticket numbers from a sequence, and no write batching
+    /// (the server takes concurrent writers; each command has its own transaction).
+    /// </summary>
+    private static void AddPostgresPersistence(IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Mesa");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new StartupRefusedException("Database:Provider is Postgres: set ConnectionStrings:Mesa (Host=…;Database=…;Username=…;Password=…).");
+        }
+
+        services.AddSingleton<ReferenceDataInterceptor>();
+        services.AddSingleton<ICachedReferenceData, UsersReferenceData>();
+        services.AddSingleton<ICachedReferenceData, NotificationsReferenceData>();
+        services.AddDbContextPool<MesaDbContext>((sp, options) => options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(DatabaseOptions.PostgresMigrationsAssembly))
+            .AddInterceptors(sp.GetRequiredService<ReferenceDataInterceptor>()));
+        AddModuleContexts(services);
+        services.AddScoped<ITicketNumbers, PostgresTicketNumbers>();
+        services.AddScoped<Application.Common.Backup.IDeskBackup, Common.Backup.PostgresDeskBackup>();
+        services.AddSingleton(_ => new WriteBatcher(null));
+        AddWriteEngine(services);
+    }
+
+    private static void AddModuleContexts(IServiceCollection services)
+    {
         services.AddScoped<IUsersDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
         services.AddScoped<INotificationsDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
         services.AddScoped<IInboxDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
         services.AddScoped<ITicketsDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
         services.AddScoped<IServiceLevelsDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
         services.AddScoped<Application.Audit.IAuditDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
-        services.AddSingleton<ITicketNumbers, TicketNumbers>();
-        // Built by the container (not passed as an instance) so that it is disposed with the host: its writer
-        // connection is closed and its checkpoint loop stopped.
-        var writerConnectionString = builder.ToString();
-        services.AddSingleton(_ => new WriteBatcher(writerConnectionString));
+    }
+
+    private static void AddWriteEngine(IServiceCollection services)
+    {
         services.AddScoped<ITransactionRunner, TransactionRunner>();
         services.AddScoped<BulkInsertBuffer>();
         services.AddScoped<IBulkInsert>(sp => sp.GetRequiredService<BulkInsertBuffer>());
@@ -191,16 +235,39 @@ public static class DependencyInjection
     {
         var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         var storagePath = paths.Resolve(jobs.SqlitePath);
-        services.AddHangfire(config => config
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseSQLiteStorage(storagePath, new SQLiteStorageOptions
+        var postgres = DatabaseOptions.ProviderOf(configuration) == DatabaseProvider.Postgres;
+        var postgresConnection = configuration.GetConnectionString("Mesa") ?? string.Empty;
+        services.AddHangfire(config =>
+        {
+            config
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (postgres)
             {
-                QueuePollInterval = TimeSpan.FromSeconds(jobs.PollIntervalSeconds),
-                InvisibilityTimeout = TimeSpan.FromMinutes(jobs.InvisibilityTimeoutMinutes),
-                DistributedLockLifetime = TimeSpan.FromSeconds(60),
-            }));
+                // The jobs follow the data: Hangfire's tables in their own schema of the same PostgreSQL database,
+                // shared by every node (recurring jobs, queues and distributed locks are then cluster-wide).
+                config.UsePostgreSqlStorage(
+                    options => options.UseNpgsqlConnection(postgresConnection),
+                    new PostgreSqlStorageOptions
+                    {
+                        SchemaName = jobs.PostgresSchema,
+                        QueuePollInterval = TimeSpan.FromSeconds(jobs.PollIntervalSeconds),
+                        InvisibilityTimeout = TimeSpan.FromMinutes(jobs.InvisibilityTimeoutMinutes),
+                        DistributedLockTimeout = TimeSpan.FromSeconds(60),
+                        PrepareSchemaIfNecessary = true,
+                    });
+            }
+            else
+            {
+                config.UseSQLiteStorage(storagePath, new SQLiteStorageOptions
+                {
+                    QueuePollInterval = TimeSpan.FromSeconds(jobs.PollIntervalSeconds),
+                    InvisibilityTimeout = TimeSpan.FromMinutes(jobs.InvisibilityTimeoutMinutes),
+                    DistributedLockLifetime = TimeSpan.FromSeconds(60),
+                });
+            }
+        });
         if (jobs.Enabled)
         {
             services.AddHangfireServer(options =>

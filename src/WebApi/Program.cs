@@ -148,6 +148,7 @@ app.MapEquipmentEndpoints();
 app.MapReservationEndpoints();
 MesaServicios.WebApi.Audit.AuditEndpoints.MapAuditEndpoints(app);
 MesaServicios.WebApi.Reporting.ReportingEndpoints.MapReportingEndpoints(app);
+MesaServicios.WebApi.Common.BackupEndpoints.MapBackupEndpoints(app);
 
 if (app.Services.GetRequiredService<IOptions<JobsOptions>>().Value.Enabled)
 {

@@ -15,7 +15,7 @@ public sealed record HelpSearchHit(int ArticleId, double Score);
 
 /// <summary>
 /// Port: full-text search over help articles, accent- and case-insensitive, with ranking. Written in the same
-/// transaction as the article (SQLite FTS5 now; PostgreSQL's text search later).
+/// transaction as the article (SQLite FTS5, or PostgreSQL's text search with <c>Database:Provider=Postgres</c>).
 /// </summary>
 public interface IHelpSearchIndex
 {

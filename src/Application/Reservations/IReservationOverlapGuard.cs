@@ -6,7 +6,7 @@ namespace MesaServicios.Application.Reservations;
 /// Port: the guarantee that two active reservations of one item never overlap, also under races. The command
 /// asks <see cref="FindConflictAsync"/> under its write turn (so the answer cannot change before its insert), and
 /// the database enforces the same rule when the row is written: on SQLite a trigger, on PostgreSQL an exclusion
-/// constraint (<c>EXCLUDE USING gist (item_id WITH =, tstzrange(starts_at, ends_at) WITH &amp;&amp;)</c>).
+/// constraint (<c>EXCLUDE USING gist ("ItemId" WITH =, int8range("StartsAt", "EndsAt", '[)') WITH &amp;&amp;)</c>, times as UTC ticks).
 /// <see cref="IsOverlapViolation"/> recognises the database's refusal so it becomes the same 409.
 /// </summary>
 public interface IReservationOverlapGuard

@@ -11,12 +11,20 @@ namespace MesaServicios.Infrastructure.HelpCenter;
 
 public static class HelpCenterSetup
 {
-    /// <summary>The help centre's settings, tables, search index (SQLite FTS5), Markdown renderer and default content.</summary>
+    /// <summary>The help centre's settings, tables, search index (SQLite FTS5 or PostgreSQL text search), Markdown renderer and default content.</summary>
     public static IServiceCollection AddHelpCenter(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<HelpCenterOptions>().Bind(configuration.GetSection(HelpCenterOptions.Section));
         services.AddScoped<IHelpCenterDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
-        services.AddScoped<IHelpSearchIndex, SqliteHelpSearchIndex>();
+        if (DatabaseOptions.ProviderOf(configuration) == DatabaseProvider.Postgres)
+        {
+            services.AddScoped<IHelpSearchIndex, PostgresHelpSearchIndex>();
+        }
+        else
+        {
+            services.AddScoped<IHelpSearchIndex, SqliteHelpSearchIndex>();
+        }
+
         services.AddSingleton<IMarkdownRenderer, MarkdigMarkdownRenderer>();
         services.AddHostedService<DefaultHelpContentSeeder>();
         return services;

@@ -16,7 +16,16 @@ public static class ReservationsSetup
             .Validate(ReservationsOptions.IsValid, "Reservations: MaxDurationHours 1..744, MaxDaysAhead ≥ 1, minutes ≥ 0, OfficeHoursStart/End both \"HH:mm\" (start before end) or neither, TimeZone a known id.")
             .ValidateOnStart();
         services.AddScoped<IReservationsDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
-        services.AddScoped<IReservationOverlapGuard, SqliteReservationOverlapGuard>();
+        // Provider-specific adapter of a port: chosen here, in the module's setup, from Database:Provider.
+        if (DatabaseOptions.ProviderOf(configuration) == DatabaseProvider.Postgres)
+        {
+            services.AddScoped<IReservationOverlapGuard, PostgresReservationOverlapGuard>();
+        }
+        else
+        {
+            services.AddScoped<IReservationOverlapGuard, SqliteReservationOverlapGuard>();
+        }
+
         services.AddScoped<MarkNoShowsJob>();
         services.AddScoped<SendReservationRemindersJob>();
         services.AddScoped<MarkOverdueReservationsJob>();

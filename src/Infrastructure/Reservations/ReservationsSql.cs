@@ -6,8 +6,8 @@ namespace MesaServicios.Infrastructure.Reservations;
 /// Hand-written SQL of the Reservations module, called from the migration in one line each way. SQLite: triggers that
 /// refuse a row making two active reservations (Reserved 1, CheckedOut 2, Overdue 6) of one item overlap
 /// (<c>[start, end)</c>, stored as UTC ticks). The message is the error code, so the overlap guard can recognise it.
-/// PostgreSQL will instead use an exclusion constraint:
-/// <c>EXCLUDE USING gist ("ItemId" WITH =, tstzrange("StartsAt", "EndsAt", '[)') WITH &amp;&amp;) WHERE ("Status" IN (1, 2, 6))</c>.
+/// PostgreSQL uses an exclusion constraint instead (ReservationsPostgresSql):
+/// <c>EXCLUDE USING gist ("ItemId" WITH =, int8range("StartsAt", "EndsAt", '[)') WITH &amp;&amp;) WHERE ("Status" IN (1, 2, 6))</c>.
 /// </summary>
 public static class ReservationsSql
 {

@@ -8,7 +8,7 @@ namespace MesaServicios.Infrastructure.Tickets;
 /// <summary>
 /// Ticket numbers for the SQLite desk, where this process is the only writer: read once from the database (the
 /// highest number used, including SQLite's AUTOINCREMENT record, so a number is never reused), then counted in
-/// memory. A server database (scale-out) would use a sequence instead.
+/// memory. On PostgreSQL (several nodes) PostgresTicketNumbers takes them from a sequence instead.
 /// </summary>
 internal sealed class TicketNumbers(IServiceScopeFactory scopes) : ITicketNumbers
 {

@@ -16,8 +16,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace MesaServicios.WebApi.Tests.Support;
 
 /// <summary>
-/// The real host on a real SQLite file in a throwaway data directory. Each instance is its own desk: its own
-/// database, job storage, pickup folder and fake clock. Background job servers are off unless asked for;
+/// The real host on a real SQLite file in a throwaway data directory (or its own PostgreSQL database when the run is
+/// on PostgreSQL, see <see cref="TestDatabase"/>). Each instance is its own desk: its own database, job storage,
+/// pickup folder and fake clock. Background job servers are off unless asked for;
 /// tests run jobs by sending their command.
 /// </summary>
 public class MesaApiFactory : WebApplicationFactory<Program>
@@ -29,6 +30,8 @@ public class MesaApiFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings = new();
     private readonly List<Action<IServiceCollection>> _services = [];
     private int _userCounter;
+    private string? _postgres;
+    private bool _ownsPostgres;
 
     public MesaApiFactory()
     {
@@ -48,6 +51,23 @@ public class MesaApiFactory : WebApplicationFactory<Program>
     public MesaApiFactory With(string key, string? value)
     {
         _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>
+    /// The PostgreSQL database this host runs on, or null on SQLite. Set by <see cref="OnPostgres"/>, or made for this
+    /// host (and dropped with it) when the run is on PostgreSQL (<see cref="TestDatabase.IsPostgres"/>).
+    /// </summary>
+    public string? PostgresConnectionString => _postgres;
+
+    /// <summary>
+    /// Runs this host on an existing PostgreSQL database (another node of the same desk when several factories share
+    /// it); the database is left to whoever made it.
+    /// </summary>
+    public MesaApiFactory OnPostgres(string connectionString)
+    {
+        _postgres = connectionString;
+        _ownsPostgres = false;
         return this;
     }
 
@@ -73,6 +93,18 @@ public class MesaApiFactory : WebApplicationFactory<Program>
             ["RateLimits:AuthPerAddressPerMinute"] = "100000",
             ["RateLimits:AuthPerAccountPerMinute"] = "100000",
         };
+        if (_postgres is null && TestDatabase.IsPostgres)
+        {
+            _postgres = TestDatabase.CreatePostgresDatabase();
+            _ownsPostgres = true;
+        }
+
+        if (_postgres is not null)
+        {
+            settings["Database:Provider"] = "Postgres";
+            settings["ConnectionStrings:Mesa"] = _postgres;
+        }
+
         foreach (var (key, value) in _settings)
         {
             settings[key] = value;
@@ -175,6 +207,11 @@ public class MesaApiFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             SqliteConnection.ClearAllPools();
+            if (_ownsPostgres && _postgres is not null)
+            {
+                TestDatabase.DropPostgresDatabase(_postgres);
+            }
+
             try
             {
                 Directory.Delete(DataDirectory, recursive: true);

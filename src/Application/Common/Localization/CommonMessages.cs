@@ -8,6 +8,7 @@ internal static class CommonMessages
         ["validation_failed.title"] = ("Datos no válidos", "Invalid data"),
         ["common.forbidden"] = ("No tienes permiso para realizar esta acción.", "You are not allowed to do this."),
         ["common.not_found"] = ("El recurso solicitado no existe.", "The requested resource does not exist."),
+        ["common.backup_use_server_tools"] = ("Con PostgreSQL la copia de seguridad se hace con las herramientas del servidor (pg_dump); consulta docs/operations.md.", "On PostgreSQL, back up with the server's own tools (pg_dump); see docs/operations.md."),
         ["common.precondition_failed"] = ("El recurso cambió desde que lo leíste. Vuelve a cargarlo e inténtalo de nuevo.", "The resource changed since you read it. Reload it and try again."),
         ["common.concurrent_update"] = ("Otra persona modificó este recurso al mismo tiempo. Vuelve a cargarlo e inténtalo de nuevo.", "Someone else changed this resource at the same time. Reload it and try again."),
         ["common.internal_error"] = ("Ocurrió un error inesperado. Ya quedó registrado; inténtalo de nuevo más tarde.", "An unexpected error occurred. It has been logged; try again later."),

@@ -11,6 +11,9 @@ public sealed class JobsOptions
     /// <summary>Hangfire's SQLite database, under the data directory unless absolute.</summary>
     public string SqlitePath { get; set; } = "hangfire.db";
 
+    /// <summary>With <c>Database:Provider</c> Postgres: the schema of Hangfire's tables in the desk's database.</summary>
+    public string PostgresSchema { get; set; } = "hangfire";
+
     public int WorkerCount { get; set; } = 4;
 
     public int PollIntervalSeconds { get; set; } = 2;

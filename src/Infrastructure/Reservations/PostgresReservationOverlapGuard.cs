@@ -1,0 +1,39 @@
+using MesaServicios.Application.Reservations;
+using MesaServicios.Domain.Reservations;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace MesaServicios.Infrastructure.Reservations;
+
+/// <summary>
+/// The overlap guarantee on PostgreSQL, where bookings of several nodes run concurrently: the check gives the usual
+/// answer (the conflicting window), and the exclusion constraint of <see cref="ReservationsPostgresSql"/> refuses
+/// the second of two racing bookings (SQLSTATE 23P01), which becomes the same 409.
+/// </summary>
+internal sealed class PostgresReservationOverlapGuard(IReservationsDbContext db) : IReservationOverlapGuard
+{
+    public async Task<ReservationWindow?> FindConflictAsync(Guid itemId, ReservationWindow window, Guid? exceptReservationId, CancellationToken cancellationToken)
+    {
+        var conflict = await db.Reservations.AsNoTracking()
+            .ActiveOverlapping(itemId, window.Start, window.End)
+            .Where(r => r.Id != exceptReservationId)
+            .OrderBy(r => r.StartsAt)
+            .Select(r => new { r.StartsAt, r.EndsAt })
+            .FirstOrDefaultAsync(cancellationToken);
+        return conflict is null ? null : new ReservationWindow(conflict.StartsAt, conflict.EndsAt);
+    }
+
+    public bool IsOverlapViolation(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation } postgres
+                && postgres.ConstraintName == ReservationsPostgresSql.OverlapConstraint)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
