@@ -208,6 +208,9 @@ internal sealed class BenchTicketsModule : ITicketsModule
         }
     }
 
+    public ValueTask<int> OpenAboutEquipmentAsync(OpenEquipmentTicketCommand command, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The Inbox never opens tickets about equipment.");
+
     public ValueTask<EmailTicketResult> AddFollowUpFromEmailAsync(AddFollowUpFromEmailCommand command, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -801,6 +801,9 @@ namespace MesaServicios.Infrastructure.Postgres.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("DamageTicketId")
+                        .HasColumnType("integer");
+
                     b.Property<long?>("DueSoonSentAt")
                         .HasColumnType("bigint");
 
@@ -877,6 +880,9 @@ namespace MesaServicios.Infrastructure.Postgres.Migrations
                     b.HasIndex("Status", "StartsAt");
 
                     b.HasIndex("ItemId", "StartsAt", "EndsAt", "Status");
+
+                    b.HasIndex(new[] { "ItemId", "EndsAt", "Status" }, "IX_Reservations_Held")
+                        .HasFilter("\"Status\" IN (2, 6)");
 
                     b.ToTable("Reservations", (string)null);
                 });
@@ -1435,7 +1441,7 @@ namespace MesaServicios.Infrastructure.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("AuthorId")
+                    b.Property<Guid?>("AuthorId")
                         .HasColumnType("uuid");
 
                     b.Property<bool>("AuthorIsDesk")
