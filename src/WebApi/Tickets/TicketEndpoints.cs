@@ -194,7 +194,7 @@ internal static class TicketEndpoints
                 TicketHttp.Ok(http, await sender.Send(await TicketUploads.ReadFollowUpAsync(http.Request, id, TicketHttp.ExpectedVersion(http.Request), ct), ct)))
             .WithSummary("Add a follow-up, optionally with files: public (requester, observers, desk) or private (desk only). A requester's answer on a Pending ticket resumes it.")
             .WithDescription("""
-                Example JSON body:
+                Example body (JSON):
                 ```json
                 { "content": "Ya reinicié el equipo y el problema continúa.", "isPrivate": false }
                 ```
