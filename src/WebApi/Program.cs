@@ -52,6 +52,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false)));
 builder.Services.AddMesaAuthentication();
 builder.Services.AddMesaSwagger();
+builder.Services.AddMesaCors();
 builder.Services.AddMesaRateLimiting(builder.Configuration);
 builder.Services.AddAttachmentUploads();
 builder.Services.AddHsts(hsts =>
@@ -65,6 +66,7 @@ var app = builder.Build();
 try
 {
     _ = app.Services.GetRequiredService<MesaServicios.Infrastructure.Users.SigningKeyProvider>();
+    _ = CorsSetup.Origins(app.Configuration);
     await app.Services.InitializeDatabaseAsync();
 }
 catch (MesaServicios.Infrastructure.Common.StartupRefusedException refused)
@@ -85,6 +87,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 });
 app.UseExceptionHandler();
 app.UseMesaSecurityHeaders();
+app.UseMesaCors();
 app.UseStatusCodePages(async context =>
 {
     var http = context.HttpContext;
