@@ -133,6 +133,7 @@ app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Administrator, "/hangfi
 app.MapAuthEndpoints();
 app.MapMeEndpoints();
 app.MapUserAdminEndpoints();
+app.MapDeskDirectoryEndpoints();
 app.MapDashboardSignInEndpoints();
 app.MapMyNotificationEndpoints();
 app.MapOutboxAdminEndpoints();
