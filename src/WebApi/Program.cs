@@ -156,7 +156,7 @@ if (app.Services.GetRequiredService<IOptions<JobsOptions>>().Value.Enabled)
         app.Services.GetServices<IRecurringJobRegistration>());
 }
 
-await app.RunAsync();
+await app.RunWithStartupBannerAsync();
 return 0;
 
 /// <summary>Entry point; public for the integration tests' WebApplicationFactory.</summary>
