@@ -6,3 +6,12 @@ if ! command -v dovecot >/dev/null 2>&1 && [ ! -x /usr/sbin/dovecot ]; then
 else
   echo "dovecot present: $(/usr/sbin/dovecot --version 2>/dev/null || dovecot --version)"
 fi
+
+# Front-end contract (issue #15): Node.js/npm for the TypeScript client smoke test, chromium for the Swagger UI
+# browser test. Installed only when missing; the tests fail under CI=true without them.
+if ! command -v npm >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1; then
+  echo "installing nodejs, npm and chromium"
+  apt-get update && apt-get install -y nodejs npm chromium || { echo "could not install nodejs/npm/chromium"; exit 1; }
+else
+  echo "node $(node --version), npm $(npm --version), $(chromium --version 2>/dev/null | head -n 1)"
+fi
