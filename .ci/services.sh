@@ -39,3 +39,12 @@ echo "postgresql ready on 127.0.0.1:$mesa_pg_port ($("$mesa_pg_bin/postgres" --v
 stop_postgres() {
   if [ "${mesa_pg_started:-}" = 1 ]; then runuser -u postgres -- "$mesa_pg_bin/pg_ctl" -D "$mesa_pg_dir/data" -m fast -w stop >/dev/null; fi
 }
+
+# Front-end contract (issue #15): Node.js/npm for the TypeScript client smoke test, chromium for the Swagger UI
+# browser test. Installed only when missing; the tests fail under CI=true without them.
+if ! command -v npm >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1; then
+  echo "installing nodejs, npm and chromium"
+  apt-get update && apt-get install -y nodejs npm chromium || { echo "could not install nodejs/npm/chromium"; exit 1; }
+else
+  echo "node $(node --version), npm $(npm --version), $(chromium --version 2>/dev/null | head -n 1)"
+fi

@@ -79,6 +79,7 @@ public static class DependencyInjection
             .AddCheck<JobStorageHealthCheck>("jobs", tags: ["ready"])
             .AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         services.AddSingleton<StorageStatus>();
+        services.AddSingleton<StartupNotices>();
         return services;
     }
 

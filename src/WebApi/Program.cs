@@ -53,6 +53,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false)));
 builder.Services.AddMesaAuthentication();
 builder.Services.AddMesaSwagger();
+builder.Services.AddMesaCors();
 builder.Services.AddMesaRateLimiting(builder.Configuration);
 builder.Services.AddAttachmentUploads();
 builder.Services.AddHsts(hsts =>
@@ -66,6 +67,7 @@ var app = builder.Build();
 try
 {
     _ = app.Services.GetRequiredService<MesaServicios.Infrastructure.Users.SigningKeyProvider>();
+    _ = CorsSetup.Origins(app.Configuration);
     await app.Services.InitializeDatabaseAsync();
 }
 catch (MesaServicios.Infrastructure.Common.StartupRefusedException refused)
@@ -86,6 +88,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 });
 app.UseExceptionHandler();
 app.UseMesaSecurityHeaders();
+app.UseMesaCors();
 app.UseStatusCodePages(async context =>
 {
     var http = context.HttpContext;
@@ -132,6 +135,7 @@ app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Administrator, "/hangfi
 app.MapAuthEndpoints();
 app.MapMeEndpoints();
 app.MapUserAdminEndpoints();
+app.MapDeskDirectoryEndpoints();
 app.MapDashboardSignInEndpoints();
 MesaServicios.WebApi.BuiltInPages.BuiltInPageEndpoints.MapBuiltInPageEndpoints(app);
 app.MapMyNotificationEndpoints();
@@ -157,7 +161,7 @@ if (app.Services.GetRequiredService<IOptions<JobsOptions>>().Value.Enabled)
         app.Services.GetServices<IRecurringJobRegistration>());
 }
 
-await app.RunAsync();
+await app.RunWithStartupBannerAsync();
 return 0;
 
 /// <summary>Entry point; public for the integration tests' WebApplicationFactory.</summary>

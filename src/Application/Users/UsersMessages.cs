@@ -37,5 +37,7 @@ internal static class UsersMessages
         ["auth.dashboard_forbidden"] = ("Solo los administradores pueden abrir el tablero de trabajos.", "Only administrators can open the jobs dashboard."),
         ["auth.dashboard_bad_origin"] = ("La solicitud no proviene de esta página.", "The request does not come from this page."),
         ["auth.token_required"] = ("El token es obligatorio.", "The token is required."),
+        ["users.directory_search_required"] = ("Escribe al menos 2 letras del nombre o del correo.", "Type at least 2 letters of the name or the e-mail address."),
+        ["users.directory_limit_invalid"] = ("El límite debe estar entre 1 y {0}.", "The limit must be between 1 and {0}."),
     };
 }

@@ -16,7 +16,7 @@ namespace MesaServicios.Infrastructure.Users;
 
 /// <summary>
 /// At start, makes sure an administrator exists — from <c>Bootstrap:AdminEmail</c>/<c>Bootstrap:AdminPassword</c>, or
-/// in Development one with a random password printed once in the log. There is no fixed default password anywhere.
+/// in Development one with a random password printed once, as the last lines of the start-up (<see cref="StartupNotices"/>). There is no fixed default password anywhere.
 /// </summary>
 internal sealed partial class FirstAdministratorSeed : IStartupSeed
 {
@@ -66,7 +66,9 @@ internal sealed partial class FirstAdministratorSeed : IStartupSeed
         }
         if (generated)
         {
-            LogGeneratedAdministrator(logger, email, password);
+            LogGeneratedAdministrator(logger, email);
+            provider.GetRequiredService<StartupNotices>().Add(
+                $"First administrator (Development): {email} / password: {password} (shown once; change it after signing in)");
         }
         else
         {
@@ -80,8 +82,8 @@ internal sealed partial class FirstAdministratorSeed : IStartupSeed
         return RandomNumberGenerator.GetString(alphabet, 20);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "First administrator created for Development: {Email} / password: {Password} (shown once; change it after signing in)")]
-    private static partial void LogGeneratedAdministrator(ILogger logger, string email, string password);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "First administrator created for Development: {Email} (its password is printed at the end of the start-up)")]
+    private static partial void LogGeneratedAdministrator(ILogger logger, string email);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "First administrator created from configuration: {Email}")]
     private static partial void LogConfiguredAdministrator(ILogger logger, string email);

@@ -44,7 +44,14 @@ internal static class SwaggerSetup
             }
 
             options.SupportNonNullableReferenceTypes();
-            options.CustomSchemaIds(type => type.FullName!.Replace("MesaServicios.", string.Empty, StringComparison.Ordinal).Replace('+', '.'));
+            // The published contract's conventions (docs/openapi.json): names, operation ids, required, examples.
+            options.UseAllOfToExtendReferenceSchemas();
+            options.CustomSchemaIds(OpenApi.SchemaNames.For);
+            options.CustomOperationIds(OpenApi.OperationIds.For);
+            options.DocInclusionPredicate((_, api) => OpenApi.ContractScope.Includes(api));
+            options.SchemaFilter<OpenApi.RequestRequiredSchemaFilter>();
+            options.DocumentFilter<OpenApi.ResponsesRequiredDocumentFilter>();
+            options.OperationFilter<OpenApi.RequestExampleOperationFilter>();
         });
         return services;
     }

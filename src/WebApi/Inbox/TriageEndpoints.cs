@@ -34,6 +34,7 @@ internal static class TriageEndpoints
         group.MapPost("/{id:guid}/convert", async (Guid id, ConvertRequest body, ISender sender, CancellationToken ct) =>
                 Results.Ok(await sender.Send(new ConvertTriageMessageCommand(id, body.Type, body.RequesterId), ct)))
             .WithSummary("Turn a held e-mail into a ticket of the chosen type for the chosen requester.")
+            .WithDescription("Example body: `{ \"type\": \"Incident\", \"requesterId\": \"3f2b8c1e-5d4a-4e7b-9c1d-2a6f8e0b7c45\" }`")
             .Produces<ConvertedTriageMessage>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -46,6 +47,7 @@ internal static class TriageEndpoints
                 return Results.NoContent();
             })
             .WithSummary("Discard a held e-mail, keeping the reason with it.")
+            .WithDescription("Example body: `{ \"reason\": \"Publicidad, no es una solicitud\" }`")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -44,6 +44,7 @@ internal static class MyNotificationEndpoints
         group.MapPut("/notification-preferences", async (UpdateMyNotificationPreferencesCommand command, ISender sender, CancellationToken ct) =>
                 Results.Ok(await sender.Send(command, ct)))
             .WithSummary("Turn e-mail on or off per kind of event (in-app notifications always stay; security mails cannot be turned off).")
+            .WithDescription("Example body: `{ \"items\": [ { \"kind\": \"ticket.follow_up\", \"email\": false }, { \"kind\": \"ticket.solved\", \"email\": true } ] }`")
             .Produces<NotificationPreferences>()
             .ProducesValidationProblem();
 

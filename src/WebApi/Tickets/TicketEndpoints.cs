@@ -6,6 +6,7 @@ using Mediator;
 using MesaServicios.Application.Common;
 using MesaServicios.Application.Common.Localization;
 using MesaServicios.Application.Common.Paging;
+using MesaServicios.Application.Common.Security;
 using MesaServicios.Application.Tickets;
 using MesaServicios.Application.Tickets.AddFollowUp;
 using MesaServicios.Application.Tickets.ApproveTicket;
@@ -194,7 +195,7 @@ internal static class TicketEndpoints
                 TicketHttp.Ok(http, await sender.Send(await TicketUploads.ReadFollowUpAsync(http.Request, id, TicketHttp.ExpectedVersion(http.Request), ct), ct)))
             .WithSummary("Add a follow-up, optionally with files: public (requester, observers, desk) or private (desk only). A requester's answer on a Pending ticket resumes it.")
             .WithDescription("""
-                Example JSON body:
+                Example body (JSON):
                 ```json
                 { "content": "Ya reinicié el equipo y el problema continúa.", "isPrivate": false }
                 ```
@@ -257,6 +258,16 @@ internal static class TicketEndpoints
             .RequireAuthorization(Policies.Technician)
             .WithSummary("Take the ticket off its technician (desk). Accepts If-Match.")
             .Produces<TicketDetails>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+        group.MapPost("/{id:int}/assign-to-me", async (int id, HttpContext http, ICurrentUser currentUser, ISender sender, CancellationToken ct) =>
+                TicketHttp.Ok(http, await sender.Send(new AssignTicketCommand(id, currentUser.RequiredUserId, TicketHttp.ExpectedVersion(http.Request)), ct)))
+            .RequireAuthorization(Policies.Technician)
+            .WithSummary("Take an unassigned ticket myself (desk): no body, no id to look up. A New ticket becomes In progress. Accepts If-Match.")
+            .Produces<TicketDetails>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);

@@ -53,7 +53,8 @@ internal static class AuthEndpoints
             .WithSummary("Sign in (password) or refresh (refresh_token): returns an access token (15 min) and a rotating refresh token (14 days).")
             .WithDescription("JSON `{\"email\",\"password\"}` or the OAuth2 form (`grant_type=password&username=&password=`, " +
                 "`grant_type=refresh_token&refresh_token=`) that Swagger UI's Authorize dialog sends. " +
-                "Five wrong passwords lock the account for 15 minutes (423 with Retry-After).")
+                "Five wrong passwords lock the account for 15 minutes (423 with Retry-After). " +
+                "Example body: `{ \"email\": \"admin@iescinoc.edu.co\", \"password\": \"Clave-Segura-2026\" }`")
             .Produces<TokenResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -65,6 +66,7 @@ internal static class AuthEndpoints
             .AllowAnonymous()
             .Accepts<RefreshRequest>("application/json")
             .WithSummary("Exchange a refresh token for a new pair. Reusing an already exchanged token ends the whole session.")
+            .WithDescription("Example body: `{ \"refreshToken\": \"q8Zb3xN0…\" }` (the `refresh_token` of the sign-in answer).")
             .Produces<TokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
@@ -75,6 +77,7 @@ internal static class AuthEndpoints
             })
             .AllowAnonymous()
             .WithSummary("Ask for a password reset e-mail. The answer is the same whether the address has an account or not.")
+            .WithDescription("Example body: `{ \"email\": \"docente@iescinoc.edu.co\" }`")
             .Produces<ForgotPasswordResponse>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
@@ -87,7 +90,8 @@ internal static class AuthEndpoints
             .AllowAnonymous()
             .Accepts<ResetPasswordCommand>("application/json")
             .WithSummary("Set a new password with the token of a reset or invitation e-mail. Ends every session of the account and clears its lockout.")
-            .WithDescription("A wrong, expired or already used token gives 400 with code `auth.invalid_reset_token`; a weak password gives field errors.")
+            .WithDescription("A wrong, expired or already used token gives 400 with code `auth.invalid_reset_token`; a weak password gives field errors. " +
+                "Example body: `{ \"email\": \"docente@iescinoc.edu.co\", \"token\": \"CfDJ8…\", \"newPassword\": \"Otra-Clave-Segura-2026\" }`")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);

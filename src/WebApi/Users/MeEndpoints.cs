@@ -19,6 +19,7 @@ internal static class MeEndpoints
 
         group.MapPut("/", async (UpdateMeCommand command, ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(command, ct)))
             .WithSummary("Update my name, department (dependencia), phone and language (es | en).")
+            .WithDescription("Example body: `{ \"fullName\": \"Laura Gómez Restrepo\", \"department\": \"Facultad de Ingeniería\", \"phone\": \"3001234567\", \"language\": \"es\" }`")
             .Produces<UserProfile>()
             .ProducesValidationProblem();
 
@@ -28,6 +29,7 @@ internal static class MeEndpoints
                 return Results.NoContent();
             })
             .WithSummary("Change my password (the current one is required). My other sessions end; this one goes on.")
+            .WithDescription("Example body: `{ \"currentPassword\": \"Clave-Segura-2026\", \"newPassword\": \"Otra-Clave-Segura-2026\" }`")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem();
 

@@ -49,6 +49,7 @@ internal static class UserAdminEndpoints
                 return Results.Created($"/api/v1/users/{user.Id}", user);
             })
             .WithSummary("Create an account (institutional e-mail). Without a password the person receives a \"set your password\" e-mail.")
+            .WithDescription("Example body: `{ \"email\": \"tecnico.redes@iescinoc.edu.co\", \"fullName\": \"Andrés Cardona\", \"department\": \"Oficina TIC\", \"phone\": \"3104567890\", \"role\": \"Technician\", \"language\": \"es\" }`")
             .Produces<UserProfile>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -75,6 +76,7 @@ internal static class UserAdminEndpoints
         group.MapPut("/{id:guid}", async (Guid id, UpdateUserRequest request, ISender sender, CancellationToken ct) =>
                 Results.Ok(await sender.Send(new UpdateUserCommand(id, request.FullName, request.Department, request.Phone, request.Language), ct)))
             .WithSummary("Update an account's full name, department (dependencia), phone and language (es | en).")
+            .WithDescription("Example body: `{ \"fullName\": \"Andrés Cardona Ríos\", \"department\": \"Oficina TIC\", \"phone\": \"3104567890\", \"language\": \"es\" }`")
             .Produces<UserProfile>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -82,6 +84,7 @@ internal static class UserAdminEndpoints
         group.MapPost("/{id:guid}/role", async (Guid id, ChangeUserRoleRequest request, ISender sender, CancellationToken ct) =>
                 Results.Ok(await sender.Send(new ChangeUserRoleCommand(id, request.Role), ct)))
             .WithSummary("Change an account's role (Requester, Technician, Administrator); its sessions end. The last active administrator cannot be demoted (409).")
+            .WithDescription("Example body: `{ \"role\": \"Technician\" }`")
             .Produces<UserProfile>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

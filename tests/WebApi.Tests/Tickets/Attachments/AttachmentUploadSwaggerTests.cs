@@ -25,14 +25,14 @@ public sealed class AttachmentUploadSwaggerTests
         builder.Services.AddMesaSwagger();
         await using var app = builder.Build();
         app.UseSwagger();
-        app.MapPost("/files", (HttpRequest request) => Results.NoContent()).AcceptsAttachmentUpload();
-        app.MapPost("/tickets", (HttpRequest request) => Results.NoContent()).AcceptsAttachmentUpload<TicketForm>();
+        app.MapPost("/api/v1/files", (HttpRequest request) => Results.NoContent()).AcceptsAttachmentUpload();
+        app.MapPost("/api/v1/tickets", (HttpRequest request) => Results.NoContent()).AcceptsAttachmentUpload<TicketForm>();
         await app.StartAsync();
 
         var json = await app.GetTestClient().GetStringAsync("/swagger/v1/swagger.json");
 
         var paths = JsonDocument.Parse(json).RootElement.GetProperty("paths");
-        foreach (var path in new[] { "/files", "/tickets" })
+        foreach (var path in new[] { "/api/v1/files", "/api/v1/tickets" })
         {
             var post = paths.GetProperty(path).GetProperty("post");
             Assert.True(post.GetProperty("requestBody").GetProperty("content").TryGetProperty("multipart/form-data", out _), path);
