@@ -24,7 +24,7 @@ interface Desk {
   itemId?: string;
 }
 
-/** The steps, in order. A new module adds its step here (e.g. reading a report once Reporting is published). */
+/** The steps, in order. A new module adds its step here. */
 const steps: Array<[name: string, step: (desk: Desk) => Promise<void>]> = [
   ["open a ticket with an observer", async (desk) => {
     const { data, error, response } = await desk.requester.POST("/api/v1/tickets", {
@@ -86,6 +86,16 @@ const steps: Array<[name: string, step: (desk: Desk) => Promise<void>]> = [
     const { data, error } = await desk.requester.GET("/api/v1/reference");
     expect(data !== undefined, "reference data", error);
     expect(Object.keys(data).length > 0, "reference data has sets", data);
+  }],
+  ["read a report", async (desk) => {
+    // Report days are the office's days (Bogotá, UTC-5): yesterday and today in UTC cover "today" there.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const { data, error } = await desk.technician.GET("/api/v1/reports/tickets/counts", {
+      params: { query: { by: "urgency", from: day(-1), to: day(0) } },
+    });
+    expect(data !== undefined, "ticket counts by urgency", error);
+    const high = data.rows.find((r) => r.key === "High");
+    expect(high !== undefined && high.count >= 1, "today's high-urgency ticket is counted", data.rows);
   }],
 ];
 

@@ -5,6 +5,7 @@ using MesaServicios.Application.Common.Localization;
 using MesaServicios.Application.Reporting;
 using MesaServicios.Domain.Tickets;
 using MesaServicios.WebApi.Common;
+using Microsoft.AspNetCore.Mvc;
 
 namespace MesaServicios.WebApi.Reporting;
 
@@ -15,24 +16,31 @@ namespace MesaServicios.WebApi.Reporting;
 public sealed class ReportRequest
 {
     /// <summary>First day (YYYY-MM-DD, local); default the first day of <c>to</c>'s month.</summary>
+    [FromQuery(Name = "from")]
     public string? From { get; init; }
 
     /// <summary>Last day (YYYY-MM-DD, local, included); default today.</summary>
+    [FromQuery(Name = "to")]
     public string? To { get; init; }
 
     /// <summary>Incident or Request.</summary>
+    [FromQuery(Name = "type")]
     public string? Type { get; init; }
 
     /// <summary>A category id; its subcategories are included.</summary>
+    [FromQuery(Name = "categoryId")]
     public string? CategoryId { get; init; }
 
     /// <summary>The requester's department (exact, any case).</summary>
+    [FromQuery(Name = "department")]
     public string? Department { get; init; }
 
     /// <summary>The assigned technician's id.</summary>
+    [FromQuery(Name = "technicianId")]
     public string? TechnicianId { get; init; }
 
     /// <summary>Portal, Phone (opened on behalf of someone who called) or Email.</summary>
+    [FromQuery(Name = "source")]
     public string? Source { get; init; }
 
     internal ReportFilter ToFilter(FieldParsing fields, List<ValidationFailure> dates) => new(

@@ -46,11 +46,11 @@ internal static class ReportingEndpoints
                         new CsvColumn<CountRow>("reporting.column.share", r => ReportCsv.Number(r.Share)))
                     : Results.Ok(report);
             })
+            .WithName("ticket_counts")
             .WithSummary("Tickets opened in a period counted by type, urgency, priority, status, category, department, technician or source (`by`), with filters; JSON or CSV.")
             .WithDescription("Example: `GET /api/v1/reports/tickets/counts?by=urgency&from=2026-03-01&to=2026-03-31&type=Incident`.\n\n`by`: type (default), urgency, priority, status (current status), category, department, technician, source. "
                 + "Enum groupings list every value (zeros included); the others list the groups with tickets, largest first; `key` is the value to filter by (empty for none).\n\n" + Filters)
             .Produces<TicketCountsReport>()
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
@@ -65,11 +65,11 @@ internal static class ReportingEndpoints
                         new CsvColumn<TrendRow>("reporting.column.solved", r => ReportCsv.Number(r.Solved)))
                     : Results.Ok(report);
             })
+            .WithName("ticket_trend")
             .WithSummary("Tickets opened and solved per day, week (from Monday) or month over a period, with filters; JSON or CSV.")
             .WithDescription("Example: `GET /api/v1/reports/tickets/trend?granularity=week&from=2026-01-01&to=2026-03-31&categoryId=3`.\n\n`granularity`: day (default), week, month. "
                 + "Every bucket of the period is listed (empty ones with 0); the first and last may be partial. `solved` counts the tickets matching the filters solved in that bucket, whenever they were opened.\n\n" + Filters)
             .Produces<TicketTrendReport>()
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
@@ -93,11 +93,11 @@ internal static class ReportingEndpoints
                     new CsvColumn<(string Kind, ProblemRow Row)>("reporting.column.previous_count", r => ReportCsv.Number(r.Row.PreviousCount)),
                     new CsvColumn<(string Kind, ProblemRow Row)>("reporting.column.change", r => ReportCsv.Number(r.Row.ChangePercent)));
             })
+            .WithName("top_problems")
             .WithSummary("The most frequent problems of a period: top N categories and title terms (accent- and case-folded, Spanish stop words out), each with the change against the previous period of equal length; JSON or CSV.")
             .WithDescription("Example: `GET /api/v1/reports/problems/top?top=10&from=2026-03-01&to=2026-03-31`.\n\n`top`: 1..100 (default 10). "
                 + "A category counts its own tickets (filter by `categoryId` to narrow to a branch). `changePercent` is null when the previous count was 0.\n\n" + Filters)
             .Produces<TopProblemsReport>()
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
@@ -124,11 +124,11 @@ internal static class ReportingEndpoints
                     new CsvColumn<(string Group, ServiceTimeRow Row)>("reporting.column.resolve_p50", r => ReportCsv.Number(r.Row.ResolveP50)),
                     new CsvColumn<(string Group, ServiceTimeRow Row)>("reporting.column.resolve_p90", r => ReportCsv.Number(r.Row.ResolveP90)));
             })
+            .WithName("times")
             .WithSummary("Time to own and time to resolve (p50, p90, business minutes) of the tickets opened in a period, by urgency and by technician; JSON or CSV.")
             .WithDescription("Example: `GET /api/v1/reports/times?from=2026-03-01&to=2026-03-31`.\n\nBusiness time follows the service-level calendar (working hours, Colombian holidays, closures). "
                 + "Time to own: opening → first assignment or public answer. Time to resolve: opening → solution, less the time the clock was paused (Pending, rejected solutions). Percentiles by nearest rank; null when no ticket has that time.\n\n" + Filters)
             .Produces<ServiceTimesReport>()
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
@@ -145,11 +145,11 @@ internal static class ReportingEndpoints
                         new CsvColumn<ComplianceRow>("reporting.column.compliance", r => ReportCsv.Number(r.CompliancePercent)))
                     : Results.Ok(report);
             })
+            .WithName("service_levels")
             .WithSummary("Service-level compliance per urgency of the tickets opened in a period: met, missed, still running, and the compliance rate; JSON or CSV.")
             .WithDescription("Example: `GET /api/v1/reports/service-levels?from=2026-03-01&to=2026-03-31&type=Incident`.\n\nMet: owned within the time to own and solved within the time to resolve. Missed: a target passed (solved late, or still open after it). "
                 + "`compliancePercent` = met ÷ (met + missed), null when nothing is decided yet.\n\n" + Filters)
             .Produces<ServiceLevelComplianceReport>()
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
@@ -163,10 +163,10 @@ internal static class ReportingEndpoints
                         new CsvColumn<BacklogRow>("reporting.column.count", r => ReportCsv.Number(r.Count)))
                     : Results.Ok(report);
             })
+            .WithName("backlog")
             .WithSummary("The open tickets now (New, In progress, Pending) by age in business days: 0–2, 3–5, 6–10, more than 10; JSON or CSV.")
             .WithDescription("Example: `GET /api/v1/reports/backlog?technicianId=0193a2b4-0000-7000-8000-000000000002`.\n\nThe period (`from`, `to`) does not apply: the backlog is today's. A business day is the shortest working day of the calendar.\n\n" + Filters)
             .Produces<BacklogReport>()
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
@@ -182,10 +182,10 @@ internal static class ReportingEndpoints
                         new CsvColumn<WorkloadRow>("reporting.column.median_resolve", r => ReportCsv.Number(r.MedianResolveMinutes)))
                     : Results.Ok(report);
             })
+            .WithName("workload")
             .WithSummary("Each technician's workload: tickets assigned and open now, tickets solved in the period and their median time to resolve (business minutes); JSON or CSV.")
             .WithDescription("Example: `GET /api/v1/reports/workload?from=2026-03-01&to=2026-03-31`.\n\nEvery active technician is listed (busiest first), also those with nothing.\n\n" + Filters)
             .Produces<WorkloadReport>()
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
@@ -212,6 +212,7 @@ internal static class ReportingEndpoints
                     new CsvColumn<TicketExportRow>("reporting.column.solved_at", r => ReportCsv.Local(r.SolvedAt, zone)),
                     new CsvColumn<TicketExportRow>("reporting.column.closed_at", r => ReportCsv.Local(r.ClosedAt, zone)));
             })
+            .WithName("export_tickets")
             .WithSummary("The desk's ticket export: the tickets opened in a period with the report filters, oldest first, as CSV (UTF-8 with BOM, streamed; dates local to the office).")
             .WithDescription("Example: `GET /api/v1/reports/tickets/export?from=2026-03-01&to=2026-03-31&department=Biblioteca`.\n\n" + Filters)
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")

@@ -13,7 +13,7 @@ public sealed class TypeScriptClientSmokeTests
     private const string Hint = "install Node.js 20 and npm (apt-get install nodejs npm), then clients/ts installs its pinned packages with npm ci";
 
     [NeedsToolFact("npm", Hint)]
-    public async Task GeneratedClient_CompilesStrict_AndWalksATicketAReservationAndTheReferenceData_AgainstTheLiveHost()
+    public async Task GeneratedClient_CompilesStrict_AndWalksATicketAReservationTheReferenceDataAndAReport_AgainstTheLiveHost()
     {
         var client = Path.Combine(RepositoryRoot.Find(), "clients", "ts");
         var ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
@@ -33,7 +33,7 @@ public sealed class TypeScriptClientSmokeTests
             ["MESA_ADMIN_PASSWORD"] = MesaApiFactory.AdminPassword,
         });
 
-        Assert.Contains("smoke: 7 passed, 0 failed", output, StringComparison.Ordinal);
+        Assert.Contains("smoke: 8 passed, 0 failed", output, StringComparison.Ordinal);
     }
 
     private static async Task<string> RunAsync(string directory, string tool, string[] arguments, Dictionary<string, string>? environment = null)

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace MesaServicios.WebApi.Tests.BuiltInPages;
+namespace MesaServicios.WebApi.Tests.Support;
 
 /// <summary>
 /// A real headless Chromium (Debian's <c>chromium</c>) driven over the Chrome DevTools protocol: one page, navigate,
@@ -148,6 +148,31 @@ public sealed class HeadlessChromium : IAsyncDisposable
     public Task<string> TextAsync() => EvaluateAsync<string>("document.body ? document.body.innerText : ''");
 
     public Task<T> EvaluateAsync<T>(string expression) => EvaluateCoreAsync<T>(expression);
+
+    /// <summary>Runs a script for its effect (a click, setting values); its result is ignored.</summary>
+    public async Task RunAsync(string script)
+    {
+        var result = await SendAsync("Runtime.evaluate", new JsonObject { ["expression"] = script });
+        if (result["exceptionDetails"] is { } error)
+        {
+            throw new InvalidOperationException($"Script failed: {error.ToJsonString()}");
+        }
+    }
+
+    /// <summary>Waits up to 30 s until <paramref name="condition"/> (a script expression) is true on the page.</summary>
+    public async Task WaitForAsync(string condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await EvaluateAsync<bool>($"(() => {{ try {{ return !!({condition}); }} catch {{ return false; }} }})()"))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Waited 30 s for: {condition}\nPage text:\n{await TextAsync()}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
 
     private async Task<T> EvaluateCoreAsync<T>(string expression)
     {
