@@ -59,7 +59,7 @@ public sealed record EquipmentItemDetails(
     int Version);
 
 /// <summary>A material type of the admin list.</summary>
-public sealed record MaterialTypeItem(int Id, string Name, bool IsActive);
+public sealed record MaterialTypeItem(int Id, string Name, bool IsActive, string? EnglishName = null);
 
 /// <summary>Builds the views above (one query for the item, one for the people).</summary>
 internal static class ReservationViews

@@ -43,6 +43,7 @@ internal static class ReservationsMessages
         ["equipment.name_invalid"] = ("El nombre es obligatorio (máximo {0} caracteres).", "The name is required (at most {0} characters)."),
         ["equipment.material_type_unknown"] = ("El tipo de material no existe o no está activo.", "The material type does not exist or is not active."),
         ["equipment.material_type_name_invalid"] = ("El nombre del tipo de material es obligatorio (máximo {0} caracteres).", "The material type's name is required (at most {0} characters)."),
+        ["equipment.material_type_english_name_invalid"] = ("El nombre en inglés del tipo de material admite como máximo {0} caracteres.", "The material type's English name takes at most {0} characters."),
         ["equipment.material_type_taken"] = ("Ya existe un tipo de material con ese nombre.", "A material type with that name already exists."),
         ["equipment.material_type_not_found"] = ("El tipo de material no existe.", "The material type does not exist."),
         ["equipment.invalid_transition"] = ("El equipo está en estado «{0}» y no admite esta acción.", "The item is {0} and does not allow this action."),

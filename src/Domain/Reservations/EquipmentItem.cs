@@ -149,20 +149,35 @@ public sealed class MaterialType
 
     public string Name { get; private set; }
 
+    /// <summary>The name shown to English readers (reference data, <c>Accept-Language: en</c>); none: the Spanish name.</summary>
+    public string? EnglishName { get; private set; }
+
     public bool IsActive { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public static MaterialType Create(string name, DateTimeOffset now) =>
-        new() { Name = CheckName(name), IsActive = true, CreatedAt = now, UpdatedAt = now };
+    public static MaterialType Create(string name, DateTimeOffset now, string? englishName = null) =>
+        new() { Name = CheckName(name), EnglishName = CheckEnglishName(englishName), IsActive = true, CreatedAt = now, UpdatedAt = now };
 
-    public void Change(string name, bool isActive, DateTimeOffset now)
+    public void Change(string name, bool isActive, DateTimeOffset now, string? englishName = null)
     {
         Name = CheckName(name);
+        EnglishName = CheckEnglishName(englishName);
         IsActive = isActive;
         UpdatedAt = now;
+    }
+
+    private static string? CheckEnglishName(string? name)
+    {
+        var text = name?.Trim() ?? string.Empty;
+        return text.Length switch
+        {
+            0 => null,
+            <= NameMaxLength => text,
+            _ => throw new DomainException("equipment.material_type_english_name_invalid", DomainErrorKind.RuleBroken, NameMaxLength).WithDetail("field", "englishName"),
+        };
     }
 
     private static string CheckName(string? name)

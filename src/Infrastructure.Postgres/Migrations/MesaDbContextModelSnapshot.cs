@@ -681,6 +681,10 @@ namespace MesaServicios.Infrastructure.Postgres.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("EnglishName")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
@@ -704,6 +708,7 @@ namespace MesaServicios.Infrastructure.Postgres.Migrations
                         {
                             Id = 1,
                             CreatedAt = 639028224000000000L,
+                            EnglishName = "Laptop",
                             IsActive = true,
                             Name = "Portátil",
                             UpdatedAt = 639028224000000000L
@@ -712,6 +717,7 @@ namespace MesaServicios.Infrastructure.Postgres.Migrations
                         {
                             Id = 2,
                             CreatedAt = 639028224000000000L,
+                            EnglishName = "Projector",
                             IsActive = true,
                             Name = "Videobeam",
                             UpdatedAt = 639028224000000000L
@@ -720,6 +726,7 @@ namespace MesaServicios.Infrastructure.Postgres.Migrations
                         {
                             Id = 3,
                             CreatedAt = 639028224000000000L,
+                            EnglishName = "Camera",
                             IsActive = true,
                             Name = "Cámara",
                             UpdatedAt = 639028224000000000L
@@ -728,6 +735,7 @@ namespace MesaServicios.Infrastructure.Postgres.Migrations
                         {
                             Id = 4,
                             CreatedAt = 639028224000000000L,
+                            EnglishName = "Speaker",
                             IsActive = true,
                             Name = "Parlante",
                             UpdatedAt = 639028224000000000L
@@ -736,6 +744,7 @@ namespace MesaServicios.Infrastructure.Postgres.Migrations
                         {
                             Id = 5,
                             CreatedAt = 639028224000000000L,
+                            EnglishName = "Microphone",
                             IsActive = true,
                             Name = "Micrófono",
                             UpdatedAt = 639028224000000000L
@@ -744,6 +753,7 @@ namespace MesaServicios.Infrastructure.Postgres.Migrations
                         {
                             Id = 6,
                             CreatedAt = 639028224000000000L,
+                            EnglishName = "Extension cord",
                             IsActive = true,
                             Name = "Extensión",
                             UpdatedAt = 639028224000000000L
@@ -752,6 +762,7 @@ namespace MesaServicios.Infrastructure.Postgres.Migrations
                         {
                             Id = 7,
                             CreatedAt = 639028224000000000L,
+                            EnglishName = "Tablet",
                             IsActive = true,
                             Name = "Tableta",
                             UpdatedAt = 639028224000000000L
@@ -760,6 +771,7 @@ namespace MesaServicios.Infrastructure.Postgres.Migrations
                         {
                             Id = 8,
                             CreatedAt = 639028224000000000L,
+                            EnglishName = "Laser pointer",
                             IsActive = true,
                             Name = "Apuntador láser",
                             UpdatedAt = 639028224000000000L
@@ -768,6 +780,7 @@ namespace MesaServicios.Infrastructure.Postgres.Migrations
                         {
                             Id = 9,
                             CreatedAt = 639028224000000000L,
+                            EnglishName = "HDMI adapter",
                             IsActive = true,
                             Name = "Adaptador HDMI",
                             UpdatedAt = 639028224000000000L

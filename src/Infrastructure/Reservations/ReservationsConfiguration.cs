@@ -71,20 +71,21 @@ internal sealed class MaterialTypeConfiguration : IEntityTypeConfiguration<Mater
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Id).ValueGeneratedOnAdd();
         builder.Property(t => t.Name).HasMaxLength(MaterialType.NameMaxLength).IsRequired();
+        builder.Property(t => t.EnglishName).HasMaxLength(MaterialType.NameMaxLength);
         builder.HasIndex(t => t.Name).IsUnique();
-        builder.HasData(Defaults().Select(t => new { t.Id, t.Name, IsActive = true, CreatedAt = Seeded, UpdatedAt = Seeded }));
+        builder.HasData(Defaults().Select(t => new { t.Id, t.Name, t.EnglishName, IsActive = true, CreatedAt = Seeded, UpdatedAt = Seeded }));
     }
 
-    private static IEnumerable<(int Id, string Name)> Defaults() =>
+    private static IEnumerable<(int Id, string Name, string EnglishName)> Defaults() =>
     [
-        (1, "Portátil"),
-        (2, "Videobeam"),
-        (3, "Cámara"),
-        (4, "Parlante"),
-        (5, "Micrófono"),
-        (6, "Extensión"),
-        (7, "Tableta"),
-        (8, "Apuntador láser"),
-        (9, "Adaptador HDMI"),
+        (1, "Portátil", "Laptop"),
+        (2, "Videobeam", "Projector"),
+        (3, "Cámara", "Camera"),
+        (4, "Parlante", "Speaker"),
+        (5, "Micrófono", "Microphone"),
+        (6, "Extensión", "Extension cord"),
+        (7, "Tableta", "Tablet"),
+        (8, "Apuntador láser", "Laser pointer"),
+        (9, "Adaptador HDMI", "HDMI adapter"),
     ];
 }

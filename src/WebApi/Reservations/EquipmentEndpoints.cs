@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace MesaServicios.WebApi.Reservations;
 
 /// <summary>Body of <c>POST /api/v1/material-types</c> and <c>PUT /api/v1/material-types/{id}</c>.</summary>
-public sealed record MaterialTypeRequest(string Name, bool IsActive = true);
+public sealed record MaterialTypeRequest(string Name, bool IsActive = true, string? EnglishName = null);
 
 /// <summary>Body of <c>POST /api/v1/equipment</c> and <c>PUT /api/v1/equipment/{id}</c>.</summary>
 public sealed record EquipmentItemRequest(string Code, string Name, int MaterialTypeId, string? Location, string? Notes);
@@ -37,20 +37,20 @@ internal static class EquipmentEndpoints
             .Produces<IReadOnlyList<MaterialTypeItem>>();
         types.MapPost("/", async (MaterialTypeRequest body, ISender sender, CancellationToken ct) =>
             {
-                var type = await sender.Send(new CreateMaterialTypeCommand(body.Name), ct);
+                var type = await sender.Send(new CreateMaterialTypeCommand(body.Name, body.EnglishName), ct);
                 return Results.Created($"/api/v1/material-types/{type.Id}", type);
             })
             .RequireAuthorization(Policies.Administrator)
             .WithSummary("Add a material type (administrators).")
-            .WithDescription("""Example body: `{ "name": "Tableta gráfica" }`""")
+            .WithDescription("""Example body: `{ "name": "Tableta gráfica", "englishName": "Graphics tablet" }`""")
             .Produces<MaterialTypeItem>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
         types.MapPut("/{id:int}", async (int id, MaterialTypeRequest body, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new UpdateMaterialTypeCommand(id, body.Name, body.IsActive), ct)))
+                Results.Ok(await sender.Send(new UpdateMaterialTypeCommand(id, body.Name, body.IsActive, body.EnglishName), ct)))
             .RequireAuthorization(Policies.Administrator)
             .WithSummary("Rename, deactivate or reactivate a material type (administrators; never deleted).")
-            .WithDescription("""Example body: `{ "name": "Parlante portátil", "isActive": true }`""")
+            .WithDescription("""Example body: `{ "name": "Parlante portátil", "englishName": "Portable speaker", "isActive": true }`""")
             .Produces<MaterialTypeItem>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -39,7 +39,7 @@ public sealed class MaterialTypesReferenceTests : IClassFixture<ReservationsApiF
 
         Assert.Equal("1", laptop.GetProperty("code").GetString());
         Assert.Equal("Portátil", laptop.GetProperty("label").GetProperty("es").GetString());
-        Assert.Equal("Portátil", laptop.GetProperty("label").GetProperty("en").GetString());
+        Assert.Equal("Laptop", laptop.GetProperty("label").GetProperty("en").GetString());
         Assert.Equal(JsonValueKind.Null, laptop.GetProperty("definition").ValueKind);
         Assert.Contains("no-cache", response.Headers.CacheControl?.ToString());
     }
@@ -73,5 +73,29 @@ public sealed class MaterialTypesReferenceTests : IClassFixture<ReservationsApiF
         Assert.DoesNotContain(id, afterRetire.Keys);
         Assert.Equal(before, retired);
         Assert.Equal(HttpStatusCode.NotModified, await ConditionalAsync(retired));
+    }
+
+    [Fact]
+    public async Task AnEnglishName_IsTheEnglishLabel_WithoutOneTheSpanishNameServesBoth_AndAnOverlongOneChangesNothing()
+    {
+        var cast = await ReservationCast.For(_factory);
+        var named = await (await (await cast.Administrator.Client.PostAsJsonAsync("/api/v1/material-types", new { name = "Tablero digital", englishName = "Digital whiteboard" })).EnsureSuccessAsync()).JsonAsync();
+        var plain = await (await (await cast.Administrator.Client.PostAsJsonAsync("/api/v1/material-types", new { name = "Regleta" })).EnsureSuccessAsync()).JsonAsync();
+        Assert.Equal("Digital whiteboard", named.GetProperty("englishName").GetString());
+
+        var (etag, _) = await ReferenceAsync();
+        var tooLong = await cast.Administrator.Client.PostAsJsonAsync("/api/v1/material-types", new { name = "Cable largo", englishName = new string('x', 81) });
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        var problem = await tooLong.Content.ReadAsStringAsync();
+        Assert.Contains("englishName", problem, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.NotModified, await ConditionalAsync(etag));
+
+        var types = (await (await (await _factory.Anonymous("en").GetAsync("/api/v1/reference")).EnsureSuccessAsync()).JsonAsync())
+            .GetProperty("materialTypes").EnumerateArray().ToDictionary(t => t.GetProperty("value").GetInt32(), t => t.GetProperty("label"));
+        var whiteboard = types[named.GetProperty("id").GetInt32()];
+        Assert.Equal("Tablero digital", whiteboard.GetProperty("es").GetString());
+        Assert.Equal("Digital whiteboard", whiteboard.GetProperty("en").GetString());
+        Assert.Equal("Regleta", types[plain.GetProperty("id").GetInt32()].GetProperty("en").GetString());
+        Assert.DoesNotContain(types.Values, l => l.GetProperty("es").GetString() == "Cable largo");
     }
 }

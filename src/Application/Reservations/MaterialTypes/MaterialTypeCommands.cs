@@ -13,23 +13,31 @@ namespace MesaServicios.Application.Reservations.MaterialTypes;
 public sealed record ListMaterialTypesQuery(bool IncludeInactive = false) : IQuery<IReadOnlyList<MaterialTypeItem>>;
 
 /// <summary>An administrator adds a material type.</summary>
-public sealed record CreateMaterialTypeCommand(string Name) : ICommand<MaterialTypeItem>;
+public sealed record CreateMaterialTypeCommand(string Name, string? EnglishName = null) : ICommand<MaterialTypeItem>;
 
 /// <summary>An administrator renames, deactivates or reactivates a material type (never deletes it).</summary>
-public sealed record UpdateMaterialTypeCommand(int Id, string Name, bool IsActive) : ICommand<MaterialTypeItem>;
+public sealed record UpdateMaterialTypeCommand(int Id, string Name, bool IsActive, string? EnglishName = null) : ICommand<MaterialTypeItem>;
 
 internal sealed class CreateMaterialTypeValidator : AbstractValidator<CreateMaterialTypeCommand>
 {
-    public CreateMaterialTypeValidator() =>
+    public CreateMaterialTypeValidator()
+    {
         RuleFor(c => c.Name).Must(n => !string.IsNullOrWhiteSpace(n) && n.Trim().Length <= MaterialType.NameMaxLength)
             .WithMessage(_ => Messages.Get("equipment.material_type_name_invalid", MaterialType.NameMaxLength));
+        RuleFor(c => c.EnglishName).Must(n => n is null || n.Trim().Length <= MaterialType.NameMaxLength)
+            .WithMessage(_ => Messages.Get("equipment.material_type_english_name_invalid", MaterialType.NameMaxLength));
+    }
 }
 
 internal sealed class UpdateMaterialTypeValidator : AbstractValidator<UpdateMaterialTypeCommand>
 {
-    public UpdateMaterialTypeValidator() =>
+    public UpdateMaterialTypeValidator()
+    {
         RuleFor(c => c.Name).Must(n => !string.IsNullOrWhiteSpace(n) && n.Trim().Length <= MaterialType.NameMaxLength)
             .WithMessage(_ => Messages.Get("equipment.material_type_name_invalid", MaterialType.NameMaxLength));
+        RuleFor(c => c.EnglishName).Must(n => n is null || n.Trim().Length <= MaterialType.NameMaxLength)
+            .WithMessage(_ => Messages.Get("equipment.material_type_english_name_invalid", MaterialType.NameMaxLength));
+    }
 }
 
 internal sealed class MaterialTypeHandlers(IReservationsDbContext db, ICurrentUser currentUser, TimeProvider clock) :
@@ -43,17 +51,17 @@ internal sealed class MaterialTypeHandlers(IReservationsDbContext db, ICurrentUs
         return await db.MaterialTypes.AsNoTracking()
             .Where(t => includeInactive || t.IsActive)
             .OrderBy(t => t.Name)
-            .Select(t => new MaterialTypeItem(t.Id, t.Name, t.IsActive))
+            .Select(t => new MaterialTypeItem(t.Id, t.Name, t.IsActive, t.EnglishName))
             .ToListAsync(cancellationToken);
     }
 
     public async ValueTask<MaterialTypeItem> Handle(CreateMaterialTypeCommand command, CancellationToken cancellationToken)
     {
         await EnsureNameFreeAsync(command.Name, null, cancellationToken);
-        var type = MaterialType.Create(command.Name, clock.GetUtcNow());
+        var type = MaterialType.Create(command.Name, clock.GetUtcNow(), command.EnglishName);
         db.MaterialTypes.Add(type);
         await db.SaveChangesAsync(cancellationToken);
-        return new MaterialTypeItem(type.Id, type.Name, type.IsActive);
+        return new MaterialTypeItem(type.Id, type.Name, type.IsActive, type.EnglishName);
     }
 
     public async ValueTask<MaterialTypeItem> Handle(UpdateMaterialTypeCommand command, CancellationToken cancellationToken)
@@ -61,8 +69,8 @@ internal sealed class MaterialTypeHandlers(IReservationsDbContext db, ICurrentUs
         var type = await db.MaterialTypes.FirstOrDefaultAsync(t => t.Id == command.Id, cancellationToken)
             ?? throw Errors.NotFound("equipment.material_type_not_found", command.Id);
         await EnsureNameFreeAsync(command.Name, command.Id, cancellationToken);
-        type.Change(command.Name, command.IsActive, clock.GetUtcNow());
-        return new MaterialTypeItem(type.Id, type.Name, type.IsActive);
+        type.Change(command.Name, command.IsActive, clock.GetUtcNow(), command.EnglishName);
+        return new MaterialTypeItem(type.Id, type.Name, type.IsActive, type.EnglishName);
     }
 
     private async Task EnsureNameFreeAsync(string name, int? exceptId, CancellationToken cancellationToken)

@@ -670,6 +670,10 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EnglishName")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
@@ -693,6 +697,7 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                         {
                             Id = 1,
                             CreatedAt = 639028224000000000L,
+                            EnglishName = "Laptop",
                             IsActive = true,
                             Name = "Portátil",
                             UpdatedAt = 639028224000000000L
@@ -701,6 +706,7 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                         {
                             Id = 2,
                             CreatedAt = 639028224000000000L,
+                            EnglishName = "Projector",
                             IsActive = true,
                             Name = "Videobeam",
                             UpdatedAt = 639028224000000000L
@@ -709,6 +715,7 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                         {
                             Id = 3,
                             CreatedAt = 639028224000000000L,
+                            EnglishName = "Camera",
                             IsActive = true,
                             Name = "Cámara",
                             UpdatedAt = 639028224000000000L
@@ -717,6 +724,7 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                         {
                             Id = 4,
                             CreatedAt = 639028224000000000L,
+                            EnglishName = "Speaker",
                             IsActive = true,
                             Name = "Parlante",
                             UpdatedAt = 639028224000000000L
@@ -725,6 +733,7 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                         {
                             Id = 5,
                             CreatedAt = 639028224000000000L,
+                            EnglishName = "Microphone",
                             IsActive = true,
                             Name = "Micrófono",
                             UpdatedAt = 639028224000000000L
@@ -733,6 +742,7 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                         {
                             Id = 6,
                             CreatedAt = 639028224000000000L,
+                            EnglishName = "Extension cord",
                             IsActive = true,
                             Name = "Extensión",
                             UpdatedAt = 639028224000000000L
@@ -741,6 +751,7 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                         {
                             Id = 7,
                             CreatedAt = 639028224000000000L,
+                            EnglishName = "Tablet",
                             IsActive = true,
                             Name = "Tableta",
                             UpdatedAt = 639028224000000000L
@@ -749,6 +760,7 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                         {
                             Id = 8,
                             CreatedAt = 639028224000000000L,
+                            EnglishName = "Laser pointer",
                             IsActive = true,
                             Name = "Apuntador láser",
                             UpdatedAt = 639028224000000000L
@@ -757,6 +769,7 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                         {
                             Id = 9,
                             CreatedAt = 639028224000000000L,
+                            EnglishName = "HDMI adapter",
                             IsActive = true,
                             Name = "Adaptador HDMI",
                             UpdatedAt = 639028224000000000L
