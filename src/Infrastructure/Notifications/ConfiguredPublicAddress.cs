@@ -2,7 +2,7 @@ using MesaServicios.Application.Common;
 using MesaServicios.Application.Notifications;
 using Microsoft.Extensions.Options;
 
-namespace MesaServicios.Infrastructure.Common;
+namespace MesaServicios.Infrastructure.Notifications;
 
 /// <summary>
 /// The public address outside a web host (tools, benchmarks): <c>Notifications:ApiBaseUrl</c>, else
