@@ -230,6 +230,10 @@ public static class DependencyInjection
         services.AddScoped<AutoCloseSolvedTicketsJob>();
         services.AddScoped<RetentionJob>();
         services.AddRecurringJobs<RetentionRecurringJobs>();
+        services.AddSingleton<PasswordResetSignal>();
+        services.AddSingleton<ICommitObserver, PasswordResetCommitObserver>();
+        services.AddScoped<IssuePasswordResetsJob>();
+        services.AddRecurringJobs<UsersRecurringJobs>();
     }
 
     private static void AddJobs(IServiceCollection services, IConfiguration configuration, DataPaths paths)

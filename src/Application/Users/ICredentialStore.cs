@@ -46,9 +46,6 @@ public interface ICredentialStore
     /// <summary>A reset token for a new account's "set your password" invitation, valid for Auth:InvitationTokenDays.</summary>
     Task<string> CreateInvitationTokenAsync(Guid userId, CancellationToken cancellationToken);
 
-    /// <summary>Does the work of creating a reset token for an unknown address (so timing does not tell), storing nothing.</summary>
-    Task<string> CreateDecoyResetTokenAsync(string email, CancellationToken cancellationToken);
-
     /// <summary>Sets a new password with a reset token; the token works once and dies with any password change.</summary>
     Task<IReadOnlyList<string>> ResetPasswordAsync(Guid userId, string token, string newPassword, CancellationToken cancellationToken);
 

@@ -12,5 +12,7 @@ public interface IUsersDbContext
 
     DbSet<RefreshToken> RefreshTokens { get; }
 
+    DbSet<PasswordResetRequest> PasswordResetRequests { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

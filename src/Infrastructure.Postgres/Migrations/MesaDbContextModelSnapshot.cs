@@ -1640,6 +1640,26 @@ namespace MesaServicios.Infrastructure.Postgres.Migrations
                     b.ToTable("TicketSolutions", (string)null);
                 });
 
+            modelBuilder.Entity("MesaServicios.Domain.Users.PasswordResetRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestedAt");
+
+                    b.ToTable("PasswordResetRequests", (string)null);
+                });
+
             modelBuilder.Entity("MesaServicios.Domain.Users.RefreshToken", b =>
                 {
                     b.Property<Guid>("Id")

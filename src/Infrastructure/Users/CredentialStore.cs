@@ -160,13 +160,6 @@ internal sealed class CredentialStore(
     public async Task<string> CreateInvitationTokenAsync(Guid userId, CancellationToken cancellationToken) =>
         await users.GenerateUserTokenAsync(await Find(userId), ExpiringTokenProvider.ProviderName, ResetPurpose + ExpiringTokenProvider.InvitationSuffix);
 
-    public async Task<string> CreateDecoyResetTokenAsync(string email, CancellationToken cancellationToken)
-    {
-        // Same work as a real token (look-up, protection) for an account that does not exist; nothing is stored.
-        var decoy = new AccountCredential { Id = Guid.CreateVersion7(clock.GetUtcNow()), UserName = email, Email = email, SecurityStamp = Guid.NewGuid().ToString("N") };
-        return await users.GenerateUserTokenAsync(decoy, ExpiringTokenProvider.ProviderName, ResetPurpose);
-    }
-
     public async Task<IReadOnlyList<string>> ResetPasswordAsync(Guid userId, string token, string newPassword, CancellationToken cancellationToken)
     {
         var credential = await Find(userId);

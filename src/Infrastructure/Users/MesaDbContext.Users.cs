@@ -14,6 +14,8 @@ public sealed partial class MesaDbContext : IdentityUserContext<AccountCredentia
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
+    public DbSet<PasswordResetRequest> PasswordResetRequests => Set<PasswordResetRequest>();
 }
 
 public sealed partial class MesaDbContext

@@ -67,3 +67,15 @@ internal sealed class UnknownAccountSignInConfiguration : IEntityTypeConfigurati
         builder.HasIndex(s => s.LastFailureAt);
     }
 }
+
+internal sealed class PasswordResetRequestConfiguration : IEntityTypeConfiguration<PasswordResetRequest>
+{
+    public void Configure(EntityTypeBuilder<PasswordResetRequest> builder)
+    {
+        builder.ToTable("PasswordResetRequests");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Email).HasMaxLength(254).IsRequired();
+        builder.HasIndex(r => r.RequestedAt);
+    }
+}

@@ -15,6 +15,8 @@ public sealed class TestUsersDbContext(DbContextOptions<TestUsersDbContext> opti
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
+    public DbSet<PasswordResetRequest> PasswordResetRequests => Set<PasswordResetRequest>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
 
@@ -33,6 +35,7 @@ public sealed class TestUsersDbContext(DbContextOptions<TestUsersDbContext> opti
             b.Ignore(s => s.DomainEvents);
         });
         modelBuilder.Entity<RefreshToken>().HasKey(t => t.Id);
+        modelBuilder.Entity<PasswordResetRequest>().HasKey(r => r.Id);
     }
 }
 

@@ -34,40 +34,87 @@ public sealed class PasswordHandlersTests : IDisposable
             .Returns(Array.Empty<string>());
     }
 
+    [Theory]
+    [InlineData(" ANA@iescinoc.edu.co ", true)]
+    [InlineData("nadie@iescinoc.edu.co", false)]
+    public async Task ForgotPassword_RecordsTheNormalisedRequest_WithoutLookingAtTheAccount(string email, bool exists)
+    {
+        if (exists)
+        {
+            await _database.AddUserAsync("ana@iescinoc.edu.co");
+        }
+
+        await using (var db = _database.NewContext())
+        {
+            await new ForgotPasswordCommandHandler(db, Substitute.For<MesaServicios.Application.Audit.Contracts.IAuditLog>(), _clock).Handle(new ForgotPasswordCommand(email), CancellationToken.None);
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = _database.NewContext();
+        var request = Assert.Single(await check.PasswordResetRequests.ToListAsync());
+        Assert.Equal(email.Trim().ToLowerInvariant(), request.Email);
+        Assert.Equal(_clock.GetUtcNow(), request.RequestedAt);
+        Assert.Empty(_credentials.ReceivedCalls());
+        _outbox.DidNotReceiveWithAnyArgs().Enqueue(default!);
+    }
+
     [Fact]
-    public async Task ForgotPassword_ForAnActiveAccount_QueuesTheResetMailWithTheLink()
+    public async Task IssuePasswordReset_ForAnActiveAccount_QueuesTheResetMailWithTheLink_AndTakesTheRequest()
     {
         var user = await _database.AddUserAsync("ana@iescinoc.edu.co");
         _credentials.CreatePasswordResetTokenAsync(user.Id, Arg.Any<CancellationToken>()).Returns("token/123");
+        var id = await RequestAsync(" ANA@iescinoc.edu.co ");
         await using var db = _database.NewContext();
 
-        await new ForgotPasswordCommandHandler(db, _credentials, _outbox, new MailLinks(_portal, Substitute.For<IPublicAddress>()), _auth, Substitute.For<MesaServicios.Application.Audit.Contracts.IAuditLog>()).Handle(new ForgotPasswordCommand(" ANA@iescinoc.edu.co "), CancellationToken.None);
+        var sent = await IssueHandler(db).Handle(new IssuePasswordResetCommand(id), CancellationToken.None);
+        await db.SaveChangesAsync();
 
+        Assert.True(sent);
         _outbox.Received(1).Enqueue(Arg.Is<EmailMessage>(m =>
             m.Kind == "users.password_reset"
             && m.To == "ana@iescinoc.edu.co"
             && m.RecipientUserId == user.Id
             && m.TextBody.Contains("https://portal.example/restablecer-contrasena?email=ana%40iescinoc.edu.co&token=token%2F123", StringComparison.Ordinal)
             && m.HtmlBody!.Contains("60 minutos", StringComparison.Ordinal)));
-        await _credentials.DidNotReceive().CreateDecoyResetTokenAsync(Arg.Any<string>(), Arg.Any<CancellationToken>());
+        await using var check = _database.NewContext();
+        Assert.Empty(await check.PasswordResetRequests.ToListAsync());
+        Assert.False(await IssueHandler(check).Handle(new IssuePasswordResetCommand(id), CancellationToken.None));
+        _outbox.ReceivedWithAnyArgs(1).Enqueue(default!);
     }
 
     [Theory]
     [InlineData("nadie@iescinoc.edu.co", false)]
     [InlineData("inactiva@iescinoc.edu.co", true)]
-    public async Task ForgotPassword_ForAnUnknownOrInactiveAddress_DoesTheDecoyWork_AndQueuesNothing(string email, bool exists)
+    public async Task IssuePasswordReset_ForAnUnknownOrInactiveAddress_QueuesNothing_AndTakesTheRequest(string email, bool exists)
     {
         if (exists)
         {
             await _database.AddUserAsync(email, active: false);
         }
 
+        var id = await RequestAsync(email);
         await using var db = _database.NewContext();
 
-        await new ForgotPasswordCommandHandler(db, _credentials, _outbox, new MailLinks(_portal, Substitute.For<IPublicAddress>()), _auth, Substitute.For<MesaServicios.Application.Audit.Contracts.IAuditLog>()).Handle(new ForgotPasswordCommand(email), CancellationToken.None);
+        var sent = await IssueHandler(db).Handle(new IssuePasswordResetCommand(id), CancellationToken.None);
+        await db.SaveChangesAsync();
 
-        await _credentials.Received(1).CreateDecoyResetTokenAsync(email, Arg.Any<CancellationToken>());
+        Assert.False(sent);
+        await _credentials.DidNotReceiveWithAnyArgs().CreatePasswordResetTokenAsync(default, default);
         _outbox.DidNotReceiveWithAnyArgs().Enqueue(default!);
+        await using var check = _database.NewContext();
+        Assert.Empty(await check.PasswordResetRequests.ToListAsync());
+    }
+
+    private IssuePasswordResetCommandHandler IssueHandler(TestUsersDbContext db) =>
+        new(db, _credentials, _outbox, new MailLinks(_portal, Substitute.For<IPublicAddress>()), _auth);
+
+    private async Task<Guid> RequestAsync(string email)
+    {
+        await using var db = _database.NewContext();
+        var request = MesaServicios.Domain.Users.PasswordResetRequest.Create(email, _clock.GetUtcNow());
+        db.PasswordResetRequests.Add(request);
+        await db.SaveChangesAsync();
+        return request.Id;
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using MesaServicios.Domain.Inbox;
 using MesaServicios.Domain.Notifications;
 using MesaServicios.WebApi.Tests.Support;
+using MesaServicios.WebApi.Tests.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace MesaServicios.WebApi.Tests.Notifications;
@@ -31,6 +32,8 @@ public sealed class UndeliverableAddressTests : IClassFixture<MesaApiFactory>
             var response = await _factory.Anonymous().PostAsJsonAsync("/api/v1/auth/forgot-password", new { email });
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         }
+
+        await _factory.IssuePasswordResetsAsync();
 
         var report = await _factory.DeliverOutboxAsync();
 

@@ -24,6 +24,7 @@ public sealed class ForgotPasswordTests : IClassFixture<MesaApiFactory>
         Assert.Equal(HttpStatusCode.Accepted, known.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, unknown.StatusCode);
         Assert.Equal(await known.Content.ReadAsStringAsync(), await unknown.Content.ReadAsStringAsync());
+        await _factory.IssuePasswordResetsAsync();
         var mail = Assert.Single(await _factory.QueuedToAsync(user.Email, "users.password_reset"));
         Assert.Equal("Restablece tu contraseña de la Mesa de Servicios", mail.Subject);
         Assert.Contains("60 minutos", mail.TextBody, StringComparison.Ordinal);
@@ -41,6 +42,7 @@ public sealed class ForgotPasswordTests : IClassFixture<MesaApiFactory>
         var response = await _factory.Anonymous().PostAsJsonAsync("/api/v1/auth/forgot-password", new { email = user.Email });
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        await _factory.IssuePasswordResetsAsync();
         Assert.Empty(await _factory.QueuedToAsync(user.Email, "users.password_reset"));
     }
 
@@ -175,6 +177,7 @@ public sealed class ForgotPasswordTests : IClassFixture<MesaApiFactory>
     {
         var response = await _factory.Anonymous().PostAsJsonAsync("/api/v1/auth/forgot-password", new { email });
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        await _factory.IssuePasswordResetsAsync();
         return await _factory.LastTokenToAsync(email);
     }
 }

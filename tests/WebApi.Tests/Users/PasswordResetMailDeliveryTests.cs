@@ -22,6 +22,7 @@ public sealed class PasswordResetMailDeliveryTests : IClassFixture<MesaApiFactor
     {
         var user = await _factory.CreateUserAsync(fullName: "Lucía Recupera");
         await (await _factory.Anonymous().PostAsJsonAsync("/api/v1/auth/forgot-password", new { email = user.Email })).EnsureSuccessAsync();
+        await _factory.IssuePasswordResetsAsync();
 
         var report = await _factory.DeliverOutboxAsync();
 
@@ -115,6 +116,7 @@ public sealed class PasswordResetMailOverSmtpTests : IClassFixture<SmtpMailFacto
     {
         var user = await _factory.CreateUserAsync(fullName: "Lucía Recupera");
         await (await _factory.Anonymous().PostAsJsonAsync("/api/v1/auth/forgot-password", new { email = user.Email })).EnsureSuccessAsync();
+        await _factory.IssuePasswordResetsAsync();
 
         var report = await _factory.DeliverOutboxAsync();
 
@@ -142,5 +144,51 @@ internal static class ResetMailProof
         var reset = await factory.Anonymous().PostAsJsonAsync("/api/v1/auth/reset-password", new { email, token = textToken, newPassword = "Recuperada-Por-Correo-1" });
         Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
         await factory.SignInAsync(email, "Recuperada-Por-Correo-1");
+    }
+}
+
+/// <summary>A desk whose background jobs run (Hangfire server on, polling every second).</summary>
+public sealed class JobsRunningFactory : MesaApiFactory
+{
+    public JobsRunningFactory()
+    {
+        With("Jobs:Enabled", "true");
+        With("Jobs:PollIntervalSeconds", "1");
+    }
+}
+
+public sealed class PasswordResetWithJobsTests : IClassFixture<JobsRunningFactory>
+{
+    private readonly JobsRunningFactory _factory;
+
+    public PasswordResetWithJobsTests(JobsRunningFactory factory) => _factory = factory;
+
+    [Fact]
+    public async Task ResetMail_IsMadeAndDeliveredAfterTheAnswer_ByTheJobs_WithoutAnyOtherStep()
+    {
+        var user = await _factory.CreateUserAsync(fullName: "Lucía Recupera");
+        var unknown = "nadie.jamas@iescinoc.edu.co";
+
+        await (await _factory.Anonymous().PostAsJsonAsync("/api/v1/auth/forgot-password", new { email = user.Email })).EnsureSuccessAsync();
+        await (await _factory.Anonymous().PostAsJsonAsync("/api/v1/auth/forgot-password", new { email = unknown })).EnsureSuccessAsync();
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        MimeMessage? message = null;
+        while (message is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+            foreach (var file in Directory.Exists(_factory.PickupDirectory) ? Directory.GetFiles(_factory.PickupDirectory, "*.eml") : [])
+            {
+                var candidate = await MimeMessage.LoadAsync(file);
+                if (candidate.Subject == "Restablece tu contraseña de la Mesa de Servicios")
+                {
+                    message = candidate;
+                }
+            }
+        }
+
+        Assert.NotNull(message);
+        await ResetMailProof.AssertAndUseAsync(_factory, message, user.Email);
+        Assert.Empty(await _factory.QueuedToAsync(unknown));
     }
 }

@@ -1,7 +1,10 @@
 using System.Text.RegularExpressions;
+using Mediator;
+using MesaServicios.Application.Users.ForgotPassword;
 using MesaServicios.Domain.Notifications;
 using MesaServicios.WebApi.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MesaServicios.WebApi.Tests.Users;
 
@@ -13,6 +16,10 @@ internal static partial class UserMail
             .Where(e => e.To == email && (kind == null || e.Kind == kind))
             .OrderBy(e => e.CreatedAt)
             .ToListAsync());
+
+    /// <summary>Turns the pending "forgot my password" requests into reset mails, as the background job would after the answer.</summary>
+    public static Task<int> IssuePasswordResetsAsync(this MesaApiFactory factory) =>
+        factory.WithScopeAsync(async sp => await sp.GetRequiredService<ISender>().Send(new IssuePasswordResetsRequest()));
 
     /// <summary>The token of the last reset/invitation link sent to the address.</summary>
     public static async Task<string> LastTokenToAsync(this MesaApiFactory factory, string email)

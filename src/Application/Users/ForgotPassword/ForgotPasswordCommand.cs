@@ -1,20 +1,17 @@
 using MesaServicios.Application.Audit.Contracts;
-using MesaServicios.Application.Common;
 using FluentValidation;
 using Mediator;
 using MesaServicios.Application.Common.Localization;
-using MesaServicios.Application.Notifications.Contracts;
-using MesaServicios.Application.Users.Emails;
 using MesaServicios.Domain.Users;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace MesaServicios.Application.Users.ForgotPassword;
 
 /// <summary>
-/// "Forgot my password": for an existing active account, queues an e-mail with a one-time reset link. The
-/// caller always gets the same answer and comparable work is done for unknown addresses, so the endpoint
-/// does not tell which addresses have accounts.
+/// "Forgot my password": records the request and answers. The work is the same whatever the address: one
+/// <see cref="PasswordResetRequest"/> row (the normalised address) and one audit entry, in one commit. Nothing is
+/// looked up: whether the address has an account is decided after the answer, by <see cref="IssuePasswordResetsRequest"/>,
+/// which queues the reset mail for an active account. So neither the answer nor its timing tells which addresses have
+/// accounts, and the request is durable (a crash after the answer loses nothing).
 /// </summary>
 public sealed record ForgotPasswordCommand(string Email) : ICommand;
 
@@ -26,32 +23,13 @@ internal sealed class ForgotPasswordValidator : AbstractValidator<ForgotPassword
     }
 }
 
-internal sealed class ForgotPasswordCommandHandler(
-    IUsersDbContext db,
-    ICredentialStore credentials,
-    IEmailOutbox outbox,
-    MailLinks links,
-    IOptions<AuthOptions> auth,
-    IAuditLog audit) : ICommandHandler<ForgotPasswordCommand>
+internal sealed class ForgotPasswordCommandHandler(IUsersDbContext db, IAuditLog audit, TimeProvider clock) : ICommandHandler<ForgotPasswordCommand>
 {
-    public async ValueTask<Unit> Handle(ForgotPasswordCommand command, CancellationToken cancellationToken)
+    public ValueTask<Unit> Handle(ForgotPasswordCommand command, CancellationToken cancellationToken)
     {
-        var email = command.Email.Trim().ToLowerInvariant();
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == email && u.IsActive, cancellationToken);
-
-        // Every request writes one audit entry, in one commit, whether the address has an account or not; an account
-        // adds its reset mail to the same commit (one more row). The answer so costs the same either way (measured
-        // in docs/benchmarks.md) and the mail is never lost: it is in the outbox when the caller hears 202.
-        audit.Append(new AuditRecord("auth.password_reset_requested", null, email));
-        if (user is null)
-        {
-            var decoy = await credentials.CreateDecoyResetTokenAsync(email, cancellationToken);
-            _ = links.SetPassword(email, decoy);
-            return Unit.Value;
-        }
-
-        var token = await credentials.CreatePasswordResetTokenAsync(user.Id, cancellationToken);
-        outbox.Enqueue(AccountEmails.PasswordReset(user.Id, user.Email, user.FullName, user.Language, links.SetPassword(user.Email, token), auth.Value.PasswordResetTokenMinutes));
-        return Unit.Value;
+        var request = PasswordResetRequest.Create(command.Email, clock.GetUtcNow());
+        db.PasswordResetRequests.Add(request);
+        audit.Append(new AuditRecord("auth.password_reset_requested", null, request.Email));
+        return ValueTask.FromResult(Unit.Value);
     }
 }

@@ -1623,6 +1623,26 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                     b.ToTable("TicketSolutions", (string)null);
                 });
 
+            modelBuilder.Entity("MesaServicios.Domain.Users.PasswordResetRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestedAt");
+
+                    b.ToTable("PasswordResetRequests", (string)null);
+                });
+
             modelBuilder.Entity("MesaServicios.Domain.Users.RefreshToken", b =>
                 {
                     b.Property<Guid>("Id")
