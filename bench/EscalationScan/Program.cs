@@ -7,7 +7,7 @@
 //             (history rows, clocks, notifications for every technician and outbox e-mails written in bulk);
 //   create  — OpenTicketCommand at concurrency 8, alone and while the next run of the job (5 minutes later) escalates.
 // The clock is fixed at Wednesday 11 March 2026, 12:00 in Bogota (within working hours).
-// Usage: dotnet run -c Release --project bench/EscalationScan -- [tickets=100000] [dueShare=0.01] [creations=1000]
+// Usage: dotnet run -c Release --project bench/EscalationScan -- [tickets=100000] [dueShare=0.01] [creations=1000] [ticketsPerTransaction=20]
 using System.Diagnostics;
 using System.Globalization;
 using Mediator;
@@ -32,12 +32,13 @@ using Microsoft.Extensions.Logging;
 var ticketCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 var dueShare = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 0.01;
 var creations = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000;
+var perTransaction = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : EscalateTicketsRequest.DefaultTicketsPerTransaction;
 var clock = new FixedClock(new DateTimeOffset(2026, 3, 11, 12, 0, 0, TimeSpan.FromHours(-5)));
 
 var data = Path.Combine(Path.GetTempPath(), "mesa-bench", Guid.NewGuid().ToString("N"));
 using var host = BuildHost(data, clock);
 await host.Services.InitializeDatabaseAsync();
-Console.WriteLine($"Escalation scan benchmark: {ticketCount:N0} open tickets, {dueShare:P1} due, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+Console.WriteLine($"Escalation scan benchmark: {ticketCount:N0} open tickets, {dueShare:P1} due, {perTransaction} tickets per transaction, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 
 var (requesters, seedSeconds) = await SeedAsync(host.Services, clock, ticketCount, dueShare);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed      {ticketCount:N0} tickets in {seedSeconds:F1} s"));
@@ -56,8 +57,8 @@ for (var round = 0; round < 2; round++)
 }
 
 // One whole run of the job (as EscalateTicketsJob: batches until nothing is due).
-var run = await RunJobAsync(host.Services);
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run       {run.Raised} levels raised on {run.Due} tickets in {run.Seconds:F2} s ({run.Due / Math.Max(run.Seconds, 1e-9):F0} tickets/s)"));
+var run = await RunJobAsync(host.Services, perTransaction);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run       {run.Raised} levels raised on {run.Due} tickets in {run.Seconds:F2} s ({run.Due / Math.Max(run.Seconds, 1e-9):F0} tickets/s), CPU {run.CpuSeconds:F2} s"));
 await StoredAsync(host.Services);
 
 // Ticket creation alone, then while the job's next run (5 minutes later: as many tickets again cross 75 %) escalates.
@@ -65,7 +66,7 @@ var alone = await CreateAsync(host.Services, requesters, creations);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"create    alone: {creations} in {alone.Seconds:F2} s = {creations / alone.Seconds:F0}/s, p95 {alone.P95:F1} ms"));
 clock.Advance(TimeSpan.FromMinutes(5));
 var creating = CreateAsync(host.Services, requesters, creations);
-var scanning = RunJobAsync(host.Services);
+var scanning = RunJobAsync(host.Services, perTransaction);
 await Task.WhenAll(creating, scanning);
 var during = await creating;
 var second = await scanning;
@@ -184,20 +185,22 @@ static async Task<T> WithScope<T>(IServiceProvider services, Func<IServiceProvid
     return await work(scope.ServiceProvider);
 }
 
-static async Task<(int Due, int Raised, double Seconds)> RunJobAsync(IServiceProvider services)
+static async Task<(int Due, int Raised, double Seconds, double CpuSeconds)> RunJobAsync(IServiceProvider services, int perTransaction)
 {
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
     var watch = Stopwatch.StartNew();
     int due = 0, raised = 0;
     EscalationReport report;
     do
     {
-        report = await WithScope(services, async sp => await sp.GetRequiredService<ISender>().Send(new EscalateTicketsRequest()));
+        report = await WithScope(services, async sp => await sp.GetRequiredService<ISender>().Send(new EscalateTicketsRequest(TicketsPerTransaction: perTransaction)));
         due += report.Due;
         raised += report.Raised;
     }
     while (report.Due >= EscalateTicketsRequest.DefaultBatchSize && report.Raised + report.Skipped > 0);
 
-    return (due, raised, watch.Elapsed.TotalSeconds);
+    // CPU time of this process over the run (every thread): less sensitive than the wall time to other work on a shared machine.
+    return (due, raised, watch.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
 }
 
 static async Task<(double Seconds, double P95)> CreateAsync(IServiceProvider services, List<Guid> requesters, int count)
