@@ -84,7 +84,7 @@ static async Task GenerateAsync(string connectionString, List<Guid> requesters, 
     }
 
     // A year back from now, newest last; g is the row number.
-    var created = "(@start + (g::bigint * @span / @count))";
+    var created = "(@start + g::bigint * (@span / @count))";
     var known = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["Title"] = "'El equipo ' || g || ' de la oficina ' || (g % 300) || ' no enciende'",
@@ -95,7 +95,7 @@ static async Task GenerateAsync(string connectionString, List<Guid> requesters, 
         ["Impact"] = "3",
         ["Priority"] = "1 + (g / 5) % 5",
         ["Source"] = "1 + (g % 20 = 0)::int * 2",
-        ["RequesterId"] = "(@requesters)[1 + (g * 7919) % @people]",
+        ["RequesterId"] = "(@requesters)[(1 + (g::bigint * 7919) % @people)::int]",
         ["CreatedAt"] = created,
         ["UpdatedAt"] = created,
         ["Version"] = "1",
