@@ -1,10 +1,13 @@
 // Inbox ingestion throughput against a real IMAP server.
-//   dotnet run -c Release --project bench/InboxIngestion [-- messages]
+//   dotnet run -c Release --project bench/InboxIngestion [-- messages [real [postgres=<server> [nodes=2]]]]
 // Starts a throwaway dovecot (apt-get install dovecot-imapd), appends N messages (default 1,000: 40 % new
 // requests, 30 % replies to existing tickets, 30 % auto-replies/bulk/list noise), then times one ingestion
 // run of the real host (SQLite, the real pipeline) until the inbox is empty, and prints messages per second.
 // Tickets are reached through an in-memory stand-in of the Tickets module's door (ITicketsModule), so the figure measures
 // the Inbox module (IMAP fetch/move, parse, classify, record, apply, commit), not ticket persistence.
+// postgres=<server> (a connection string without a database): the desk on a new PostgreSQL database instead of SQLite;
+// nodes=2: two hosts of that desk ingest the same mailbox at once (each run takes the ingestion lease; with the real
+// Tickets module only, since the stand-in is per process), timed until every message was handled by one of them.
 using System.Diagnostics;
 using System.Globalization;
 using MailKit;
@@ -35,6 +38,24 @@ internal static class Bench
         // "real": tickets and follow-ups go through the real Tickets module (and its notifications) on SQLite;
         // otherwise through an in-memory stand-in, to isolate the Inbox module's own cost.
         var realTickets = args.Length > 1 && args[1] == "real";
+        var postgres = args.FirstOrDefault(a => a.StartsWith("postgres=", StringComparison.Ordinal))?["postgres=".Length..];
+        var nodeCount = int.Parse(args.FirstOrDefault(a => a.StartsWith("nodes=", StringComparison.Ordinal))?["nodes=".Length..] ?? "1", CultureInfo.InvariantCulture);
+        if (nodeCount > 1 && (postgres is null || !realTickets))
+        {
+            Console.Error.WriteLine("nodes=2 needs the real Tickets module and PostgreSQL: -- 1000 real postgres=<server> nodes=2");
+            return 2;
+        }
+
+        string? database = null;
+        if (postgres is not null)
+        {
+            database = new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = "mesa_inbox_" + Guid.NewGuid().ToString("N"), MaxPoolSize = 64 }.ToString();
+            await using var admin = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = "postgres", Pooling = false }.ToString());
+            await admin.OpenAsync();
+            await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{new Npgsql.NpgsqlConnectionStringBuilder(database).Database}\"", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
         using var dovecot = new DovecotServer();
         var (user, password) = dovecot.CreateUser();
         var dataDirectory = Path.Combine(Path.GetTempPath(), "mesa-bench", Guid.NewGuid().ToString("N"));
@@ -48,12 +69,18 @@ internal static class Bench
         }
 
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MESASERVICIOS_WEBAPI", Path.Combine(repository?.FullName ?? ".", "src", "WebApi"));
-        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        WebApplicationFactory<Program> Node(int index) => new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Testing");
+            if (database is not null)
+            {
+                builder.UseSetting("Database:Provider", "Postgres");
+                builder.UseSetting("ConnectionStrings:Mesa", database);
+            }
+
             foreach (var (key, value) in new Dictionary<string, string>
             {
-                ["Storage:DataDirectory"] = dataDirectory,
+                ["Storage:DataDirectory"] = Path.Combine(dataDirectory, $"node{index}"),
                 ["Auth:SigningKey"] = "YmVuY2gtc2lnbmluZy1rZXktdGhhdC1pcy1sb25nLWVub3VnaC1mb3ItaG1hYy1zaGEyNTY=",
                 ["Jobs:Enabled"] = "false",
                 ["Logging:LogLevel:Default"] = "Warning",
@@ -78,6 +105,13 @@ internal static class Bench
                 });
             }
         });
+        await using var factory = Node(0);
+        _ = factory.Services; // the first node migrates the database before the others start
+        var others = Enumerable.Range(1, nodeCount - 1).Select(Node).ToList();
+        foreach (var other in others)
+        {
+            _ = other.Services;
+        }
 
         // People who write: 20 requesters, each with one open ticket to reply to.
         var requesters = new List<(string Email, int Ticket)>();
@@ -144,9 +178,36 @@ internal static class Bench
 
         var watch = Stopwatch.StartNew();
         IngestionReport report;
-        await using (var scope = factory.Services.CreateAsyncScope())
+        if (nodeCount == 1)
         {
+            await using var scope = factory.Services.CreateAsyncScope();
             report = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new IngestMailRequest());
+        }
+        else
+        {
+            // Every node runs ingestion at once, again and again, as their recurring jobs would: the lease lets one
+            // read at a time; a node that finds it taken tries again shortly, and takes over between runs.
+            var reports = new System.Collections.Concurrent.ConcurrentBag<(int Node, IngestionReport Report)>();
+            var handled = 0;
+            var nodes = others.Prepend(factory).ToList();
+            await Task.WhenAll(nodes.Select((node, index) => Task.Run(async () =>
+            {
+                while (Volatile.Read(ref handled) < total && watch.Elapsed < TimeSpan.FromMinutes(3))
+                {
+                    await using var scope = node.Services.CreateAsyncScope();
+                    var one = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new IngestMailRequest());
+                    reports.Add((index, one));
+                    if (Interlocked.Add(ref handled, one.Moved) < total && one.Fetched == 0)
+                    {
+                        await Task.Delay(50);
+                    }
+                }
+            })));
+            var all = reports.Select(r => r.Report).ToList();
+            report = new IngestionReport(
+                true, all.Sum(r => r.Fetched), all.Sum(r => r.Recorded), all.Sum(r => r.AlreadyRecorded), all.Sum(r => r.Applied),
+                all.Sum(r => r.Retrying), all.Sum(r => r.Rejected), all.Sum(r => r.Moved));
+            Console.WriteLine("  per node (messages moved): " + string.Join(", ", reports.GroupBy(r => r.Node).OrderBy(g => g.Key).Select(g => $"node {g.Key + 1}: {g.Sum(r => r.Report.Moved)} in {g.Count(r => r.Report.Fetched > 0)} runs")));
         }
 
         watch.Stop();
@@ -155,6 +216,20 @@ internal static class Bench
         Console.WriteLine(realTickets
             ? $"  applied {report.Applied}, moved {report.Moved}, retrying {report.Retrying}, rejected {report.Rejected} (real Tickets module)"
             : $"  applied {report.Applied}, moved {report.Moved}, retrying {report.Retrying}, rejected {report.Rejected}; tickets {tickets.Created}, follow-ups {tickets.FollowUps}");
+        foreach (var other in others)
+        {
+            await other.DisposeAsync();
+        }
+
+        if (database is not null)
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await using var admin = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(postgres!) { Database = "postgres", Pooling = false }.ToString());
+            await admin.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{new Npgsql.NpgsqlConnectionStringBuilder(database).Database}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+
         try
         {
             Directory.Delete(dataDirectory, recursive: true);

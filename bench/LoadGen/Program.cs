@@ -9,7 +9,11 @@ using System.Text.Json;
 
 var options = Options.Parse(args);
 using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(30) };
-using var http = new HttpClient(handler) { BaseAddress = new Uri(options.BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
+// --base-url may list several nodes of one desk (comma-separated): requests go to them in turn.
+var nodes = options.BaseUrl.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+    .Select(url => new HttpClient(handler, disposeHandler: false) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) })
+    .ToList();
+var http = nodes[0];
 
 var adminToken = await SignIn(http, options.AdminEmail, options.AdminPassword);
 var requesters = new List<string>();
@@ -37,28 +41,28 @@ for (var i = 0; i < options.Technicians; i++)
     (await http.SendAsync(create)).EnsureSuccessStatusCode();
 }
 
-Console.WriteLine($"# Tickets benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, concurrency {options.Concurrency}, desk of {options.Technicians} technicians + the administrator");
+Console.WriteLine($"# Tickets benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, concurrency {options.Concurrency}, desk of {options.Technicians} technicians + the administrator, {nodes.Count} node(s)");
 if (options.Seed > 0)
 {
-    var seeded = await CreateTickets(http, requesters, options.Seed, options.Concurrency);
+    var seeded = await CreateTickets(nodes, requesters, options.Seed, options.Concurrency);
     Console.WriteLine($"seed: {options.Seed} tickets in {seeded.Elapsed.TotalSeconds:0.0} s = {options.Seed / seeded.Elapsed.TotalSeconds:0} creations/s ({seeded.Failures} failures)");
 }
 
-var measured = await CreateTickets(http, requesters, options.Create, options.Concurrency);
+var measured = await CreateTickets(nodes, requesters, options.Create, options.Concurrency);
 Console.WriteLine($"POST /api/v1/tickets: {options.Create} in {measured.Elapsed.TotalSeconds:0.00} s = {options.Create / measured.Elapsed.TotalSeconds:0} creations/s at concurrency {options.Concurrency}; " +
     $"latency p50 {Percentile(measured.Latencies, 50):0.0} ms, p95 {Percentile(measured.Latencies, 95):0.0} ms; failures {measured.Failures}");
 
 if (options.Probe > 0)
 {
     // The floor of any authenticated request (Kestrel, JWT, session check, JSON): GET /api/v1/me.
-    var probe = await ReadMyTickets(http, requesters, options.Probe, options.Concurrency, "/api/v1/me");
+    var probe = await ReadMyTickets(nodes, requesters, options.Probe, options.Concurrency, "/api/v1/me");
     Console.WriteLine($"GET /api/v1/me at concurrency {options.Concurrency}: {options.Probe} requests, {options.Probe / probe.Elapsed.TotalSeconds:0} req/s, " +
         $"p50 {Percentile(probe.Latencies, 50):0.00} ms, p95 {Percentile(probe.Latencies, 95):0.00} ms; failures {probe.Failures}");
 }
 
 foreach (var concurrency in new[] { 1, options.Concurrency })
 {
-    var reads = await ReadMyTickets(http, requesters, options.Reads, concurrency);
+    var reads = await ReadMyTickets(nodes, requesters, options.Reads, concurrency);
     Console.WriteLine($"GET /api/v1/me/tickets (page 1, 20 rows) at concurrency {concurrency}: {options.Reads} requests, " +
         $"{options.Reads / reads.Elapsed.TotalSeconds:0} req/s, p50 {Percentile(reads.Latencies, 50):0.00} ms, p95 {Percentile(reads.Latencies, 95):0.00} ms, p99 {Percentile(reads.Latencies, 99):0.00} ms; failures {reads.Failures}");
 }
@@ -73,7 +77,7 @@ static async Task<string> SignIn(HttpClient http, string email, string password)
     return body.GetProperty("access_token").GetString()!;
 }
 
-static async Task<RunResult> CreateTickets(HttpClient http, IReadOnlyList<string> tokens, int count, int concurrency)
+static async Task<RunResult> CreateTickets(IReadOnlyList<HttpClient> nodes, IReadOnlyList<string> tokens, int count, int concurrency)
 {
     var latencies = new double[count];
     var next = -1;
@@ -93,7 +97,7 @@ static async Task<RunResult> CreateTickets(HttpClient http, IReadOnlyList<string
             };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[i % tokens.Count]);
             var started = Stopwatch.GetTimestamp();
-            using var response = await http.SendAsync(request);
+            using var response = await nodes[i % nodes.Count].SendAsync(request);
             latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             if (!response.IsSuccessStatusCode)
             {
@@ -107,7 +111,7 @@ static async Task<RunResult> CreateTickets(HttpClient http, IReadOnlyList<string
     return new RunResult(clock.Elapsed, latencies, failures);
 }
 
-static async Task<RunResult> ReadMyTickets(HttpClient http, IReadOnlyList<string> tokens, int count, int concurrency, string path = "/api/v1/me/tickets?page=1&pageSize=20")
+static async Task<RunResult> ReadMyTickets(IReadOnlyList<HttpClient> nodes, IReadOnlyList<string> tokens, int count, int concurrency, string path = "/api/v1/me/tickets?page=1&pageSize=20")
 {
     var latencies = new double[count];
     var next = -1;
@@ -121,7 +125,7 @@ static async Task<RunResult> ReadMyTickets(HttpClient http, IReadOnlyList<string
             using var request = new HttpRequestMessage(HttpMethod.Get, path);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[i % tokens.Count]);
             var started = Stopwatch.GetTimestamp();
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
+            using var response = await nodes[i % nodes.Count].SendAsync(request, HttpCompletionOption.ResponseContentRead);
             latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             if (!response.IsSuccessStatusCode)
             {

@@ -259,7 +259,7 @@ public static class DependencyInjection
                         SchemaName = jobs.PostgresSchema,
                         QueuePollInterval = TimeSpan.FromSeconds(jobs.PollIntervalSeconds),
                         InvisibilityTimeout = TimeSpan.FromMinutes(jobs.InvisibilityTimeoutMinutes),
-                        DistributedLockTimeout = TimeSpan.FromSeconds(60),
+                        DistributedLockTimeout = TimeSpan.FromSeconds(jobs.DistributedLockTimeoutSeconds),
                         PrepareSchemaIfNecessary = true,
                     });
             }
@@ -269,7 +269,7 @@ public static class DependencyInjection
                 {
                     QueuePollInterval = TimeSpan.FromSeconds(jobs.PollIntervalSeconds),
                     InvisibilityTimeout = TimeSpan.FromMinutes(jobs.InvisibilityTimeoutMinutes),
-                    DistributedLockLifetime = TimeSpan.FromSeconds(60),
+                    DistributedLockLifetime = TimeSpan.FromSeconds(jobs.DistributedLockTimeoutSeconds),
                 });
             }
         });

@@ -26,6 +26,12 @@ public sealed class MailOptions
     public int DeliveryBatchSize { get; set; } = 50;
 
     public int DeliveryIntervalSeconds { get; set; } = 15;
+
+    /// <summary>Cron of the recurring delivery run (default every minute); a commit that queues mail also asks for a run at once.</summary>
+    public string DeliveryCron { get; set; } = "* * * * *";
+
+    /// <summary>How long a delivery run holds the messages it claimed: those of a node that died are sent again after this.</summary>
+    public int ClaimSeconds { get; set; } = 300;
 }
 
 public sealed class SmtpOptions

@@ -5,7 +5,9 @@ namespace MesaServicios.WebApi.Tests.Support;
 
 /// <summary>
 /// The built API started as a real process on a free loopback port (Development, a throwaway data directory, a
-/// configured first administrator), for clients that need a real socket: a browser, a Node program.
+/// configured first administrator), for clients that need a real socket: a browser, a Node program, or another node
+/// of the same desk (settings given as configuration keys, e.g. <c>Database:Provider</c>). Jobs are off unless a
+/// setting turns them on.
 /// </summary>
 public sealed partial class HostProcess : IAsyncDisposable
 {
@@ -33,7 +35,12 @@ public sealed partial class HostProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<HostProcess> StartAsync()
+    /// <summary>The operating system's id of the process.</summary>
+    public int ProcessId => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "mesa-tests", "host-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
@@ -50,6 +57,11 @@ public sealed partial class HostProcess : IAsyncDisposable
         start.Environment["Bootstrap__AdminEmail"] = MesaApiFactory.AdminEmail;
         start.Environment["Bootstrap__AdminPassword"] = MesaApiFactory.AdminPassword;
         start.Environment["Jobs__Enabled"] = "false";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         var host = new HostProcess(new Process { StartInfo = start, EnableRaisingEvents = true }, dataDirectory);
         var ready = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         void OnLine(object sender, DataReceivedEventArgs e)
@@ -78,6 +90,17 @@ public sealed partial class HostProcess : IAsyncDisposable
         host._process.BeginErrorReadLine();
         host.BaseUrl = await ready.Task.WaitAsync(TimeSpan.FromSeconds(120));
         return host;
+    }
+
+    /// <summary>Kills the process with SIGKILL (no shutdown, no flushing): a node that dies.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: false);
+        }
+
+        await _process.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()

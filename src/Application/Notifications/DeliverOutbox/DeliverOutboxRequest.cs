@@ -12,8 +12,10 @@ public sealed record DeliveryReport(int Claimed, int Sent, int Failed, int DeadL
 /// <summary>
 /// Sends the due outbox e-mails. Not a command: it commits per message rather than in one transaction.
 /// Each batch is first claimed with one atomic update, so concurrent runs (or nodes) never pick the same
-/// message. The only duplicate window is a crash after the server accepted a message and before it was
-/// marked sent; the claim then expires and the message is sent again.
+/// message. A slow batch renews its claim (<c>Mail:ClaimSeconds</c>) once a third of it has passed, and skips a
+/// message whose claim expired and was taken by another run. The only duplicate windows are a crash after the
+/// server accepted a message and before it was marked sent (the claim then expires and the message is sent again),
+/// and one message whose sending alone outlasts the claim.
 /// </summary>
 public sealed record DeliverOutboxRequest : IRequest<DeliveryReport>;
 
@@ -25,14 +27,13 @@ internal sealed partial class DeliverOutboxRequestHandler(
     TimeProvider clock,
     ILogger<DeliverOutboxRequestHandler> logger) : IRequestHandler<DeliverOutboxRequest, DeliveryReport>
 {
-    private static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(5);
-
     public async ValueTask<DeliveryReport> Handle(DeliverOutboxRequest request, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var now = clock.GetUtcNow();
         var claim = Guid.NewGuid();
-        var until = now + ClaimDuration;
+        var claimFor = TimeSpan.FromSeconds(Math.Max(1, settings.ClaimSeconds));
+        var until = now + claimFor;
         var due = db.OutboxEmails
             .Where(e => e.Status == OutboxEmailStatus.Pending && e.NextAttemptAt <= now && (e.ClaimedUntil == null || e.ClaimedUntil < now))
             .OrderBy(e => e.NextAttemptAt)
@@ -54,8 +55,26 @@ internal sealed partial class DeliverOutboxRequestHandler(
         var undeliverable = (await mediator.Send(new FindUndeliverableAddressesQuery(batch.Select(e => e.To).ToArray()), cancellationToken))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         int sent = 0, failed = 0, dead = 0;
+        var renewedAt = now;
+        HashSet<Guid>? held = null;
         foreach (var email in batch)
         {
+            var at = clock.GetUtcNow();
+            if (at - renewedAt > claimFor / 3)
+            {
+                // Still ours unless another run took it after the claim expired (its token replaced ours).
+                await db.OutboxEmails
+                    .Where(e => e.ClaimToken == claim && e.Status == OutboxEmailStatus.Pending)
+                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.ClaimedUntil, at + claimFor), cancellationToken);
+                held = [.. await db.OutboxEmails.Where(e => e.ClaimToken == claim).Select(e => e.Id).ToListAsync(cancellationToken)];
+                renewedAt = at;
+            }
+
+            if (held is not null && !held.Contains(email.Id))
+            {
+                continue;
+            }
+
             try
             {
                 if (undeliverable.Contains(email.To))

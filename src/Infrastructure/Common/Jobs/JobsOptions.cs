@@ -20,4 +20,10 @@ public sealed class JobsOptions
 
     /// <summary>How long a job taken by a node that died stays invisible before another node picks it up.</summary>
     public int InvisibilityTimeoutMinutes { get; set; } = 5;
+
+    /// <summary>
+    /// How old a job lock (one ingestion run, one delivery run at a time) must be before another node may break it:
+    /// the lock of a node that died is freed after this long. Longer than the longest run of a locked job.
+    /// </summary>
+    public int DistributedLockTimeoutSeconds { get; set; } = 60;
 }
