@@ -81,6 +81,11 @@ internal static class ReportingMessages
         ["reporting.column.first_response_at"] = ("Primera atención", "First response"),
         ["reporting.column.solved_at"] = ("Solucionado", "Solved"),
         ["reporting.column.closed_at"] = ("Cerrado", "Closed"),
+        ["reporting.column.proposed_at"] = ("Propuesta", "Proposed"),
+        ["reporting.column.rejected_at"] = ("Rechazada", "Rejected"),
+        ["reporting.column.reason"] = ("Motivo del solicitante", "Requester's reason"),
+        ["reporting.column.reopened_at"] = ("Reabierto", "Reopened"),
+        ["reporting.column.previous_status"] = ("Estado anterior", "Previous status"),
     };
 
     /// <summary>The label of an enum value reported (e.g. urgency High → "Alta").</summary>

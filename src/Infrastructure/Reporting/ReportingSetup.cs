@@ -8,6 +8,8 @@ internal static class ReportingSetup
     public static IServiceCollection AddReporting(this IServiceCollection services)
     {
         services.AddScoped<IReportingStore, SqliteReportingStore>();
+        services.AddScoped<PortableSql>();
+        services.AddScoped<IQualityReportingStore, QualityReportingStore>();
         return services;
     }
 }

@@ -4,12 +4,15 @@ using MesaServicios.Application.Common.Localization;
 using MesaServicios.Application.Reporting;
 using MesaServicios.Application.Reporting.Backlog;
 using MesaServicios.Application.Reporting.ExportTickets;
+using MesaServicios.Application.Reporting.RejectedSolutions;
+using MesaServicios.Application.Reporting.ReopenedTickets;
 using MesaServicios.Application.Reporting.ServiceLevelCompliance;
 using MesaServicios.Application.Reporting.ServiceTimes;
 using MesaServicios.Application.Reporting.Workload;
 using MesaServicios.Application.Reporting.TicketCounts;
 using MesaServicios.Application.Reporting.TicketTrend;
 using MesaServicios.Application.Reporting.TopProblems;
+using MesaServicios.Application.ServiceLevels.Contracts;
 using MesaServicios.Domain.Reporting;
 using MesaServicios.WebApi.Common;
 
@@ -186,6 +189,61 @@ internal static class ReportingEndpoints
             .WithSummary("Each technician's workload: tickets assigned and open now, tickets solved in the period and their median time to resolve (business minutes); JSON or CSV.")
             .WithDescription("Example: `GET /api/v1/reports/workload?from=2026-03-01&to=2026-03-31`.\n\nEvery active technician is listed (busiest first), also those with nothing.\n\n" + Filters)
             .Produces<WorkloadReport>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapGet("/solutions/rejected", async ([AsParameters] ReportRequest request, string? page, string? pageSize, HttpContext http, ISender sender, IServiceLevelCatalog serviceLevels, CancellationToken ct) =>
+            {
+                var csv = ReportCsv.Wanted(http.Request);
+                var query = request.Read((filter, fields) => new GetRejectedSolutionsQuery(filter, fields.Parse<int>(page, "page") ?? 1, fields.Parse<int>(pageSize, "pageSize") ?? Application.Common.Paging.Paging.DefaultPageSize, All: csv));
+                var report = await sender.Send(query, ct);
+                if (!csv)
+                {
+                    return Results.Ok(report);
+                }
+
+                var zone = (await serviceLevels.CurrentAsync(ct)).Calendar.Zone;
+                return ReportCsv.Write(report.Rejections.Items, $"soluciones-rechazadas-{ReportCsv.Day(report.From)}-{ReportCsv.Day(report.To)}.csv",
+                    new CsvColumn<RejectedSolutionRow>("reporting.column.id", r => ReportCsv.Number(r.TicketId)),
+                    new CsvColumn<RejectedSolutionRow>("reporting.column.title", r => r.Title),
+                    new CsvColumn<RejectedSolutionRow>("reporting.column.technician", r => r.Technician),
+                    new CsvColumn<RejectedSolutionRow>("reporting.column.proposed_at", r => ReportCsv.Local(r.ProposedAt, zone)),
+                    new CsvColumn<RejectedSolutionRow>("reporting.column.rejected_at", r => ReportCsv.Local(r.RejectedAt, zone)),
+                    new CsvColumn<RejectedSolutionRow>("reporting.column.reason", r => r.Reason));
+            })
+            .WithName("rejectedSolutions")
+            .WithSummary("Rejected solutions: of the solutions proposed in a period, how many the requesters rejected (rate overall and by technician) and the list of the rejected ones with the requester's reason; JSON (list paged) or CSV (whole list).")
+            .WithDescription("Example: `GET /api/v1/reports/solutions/rejected?from=2026-03-01&to=2026-03-31&page=1&pageSize=20`.\n\n"
+                + "A solution counts in the period it was proposed in, and as rejected whenever the requester rejected it. `ratePercent` = rejected ÷ proposed (one decimal), null when nothing was proposed. "
+                + "`technicianId` filters by the technician who proposed the solution. `page` (from 1) and `pageSize` (1..100, default 20) page `rejections` (most recently proposed first); the CSV holds the whole list.\n\n" + Filters)
+            .Produces<RejectedSolutionsReport>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapGet("/tickets/reopened", async ([AsParameters] ReportRequest request, HttpContext http, ISender sender, IServiceLevelCatalog serviceLevels, CancellationToken ct) =>
+            {
+                var report = await sender.Send(request.Read((filter, _) => new GetReopenedTicketsQuery(filter)), ct);
+                if (!ReportCsv.Wanted(http.Request))
+                {
+                    return Results.Ok(report);
+                }
+
+                var zone = (await serviceLevels.CurrentAsync(ct)).Calendar.Zone;
+                var culture = CultureInfo.CurrentUICulture;
+                return ReportCsv.Write(report.Items, $"tickets-reabiertos-{ReportCsv.Day(report.From)}-{ReportCsv.Day(report.To)}.csv",
+                    new CsvColumn<ReopenedTicketRow>("reporting.column.id", r => ReportCsv.Number(r.TicketId)),
+                    new CsvColumn<ReopenedTicketRow>("reporting.column.title", r => r.Title),
+                    new CsvColumn<ReopenedTicketRow>("reporting.column.technician", r => r.Technician),
+                    new CsvColumn<ReopenedTicketRow>("reporting.column.category", r => r.Category),
+                    new CsvColumn<ReopenedTicketRow>("reporting.column.reopened_at", r => ReportCsv.Local(r.ReopenedAt, zone)),
+                    new CsvColumn<ReopenedTicketRow>("reporting.column.previous_status", r => Messages.Get("reporting.status." + r.From, culture)),
+                    new CsvColumn<ReopenedTicketRow>("reporting.column.reason", r => r.Reason));
+            })
+            .WithName("reopenedTickets")
+            .WithSummary("Reopened tickets: the tickets sent back to work in a period (from Solved or Closed back to work, today by a rejected solution), counted by technician and category, with the list; JSON or CSV.")
+            .WithDescription("Example: `GET /api/v1/reports/tickets/reopened?from=2026-03-01&to=2026-03-31`.\n\n"
+                + "The period is the instant of the reopening. `tickets` counts each ticket once, `reopenings` every time. Grouped by the ticket's assigned technician (`technicianId` filters by it) and by its category.\n\n" + Filters)
+            .Produces<ReopenedTicketsReport>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
