@@ -86,6 +86,22 @@ internal static class ReportingMessages
         ["reporting.column.reason"] = ("Motivo del solicitante", "Requester's reason"),
         ["reporting.column.reopened_at"] = ("Reabierto", "Reopened"),
         ["reporting.column.previous_status"] = ("Estado anterior", "Previous status"),
+        ["reporting.equipment_view_invalid"] = ("La vista (view) debe ser types, items, no-shows o late-returns.", "The view must be types, items, no-shows or late-returns."),
+        ["reporting.column.material_type"] = ("Tipo de material", "Material type"),
+        ["reporting.column.reservations"] = ("Reservas", "Reservations"),
+        ["reporting.column.hours"] = ("Horas reservadas", "Hours booked"),
+        ["reporting.column.code"] = ("Código", "Code"),
+        ["reporting.column.item"] = ("Equipo", "Item"),
+        ["reporting.column.booked_hours"] = ("Horas hábiles reservadas", "Business hours booked"),
+        ["reporting.column.utilisation"] = ("Uso (%)", "Utilisation (%)"),
+        ["reporting.column.holder"] = ("Persona", "Person"),
+        ["reporting.column.starts_at"] = ("Inicio", "Start"),
+        ["reporting.column.ends_at"] = ("Fin", "End"),
+        ["reporting.column.returned_at"] = ("Devuelto", "Returned"),
+        ["reporting.column.still_out"] = ("Aún prestado", "Still out"),
+        ["reporting.column.minutes_late"] = ("Minutos de retraso", "Minutes late"),
+        ["reporting.yes"] = ("Sí", "Yes"),
+        ["reporting.no"] = ("No", "No"),
     };
 
     /// <summary>The label of an enum value reported (e.g. urgency High → "Alta").</summary>

@@ -10,6 +10,7 @@ internal static class ReportingSetup
         services.AddScoped<IReportingStore, SqliteReportingStore>();
         services.AddScoped<PortableSql>();
         services.AddScoped<IQualityReportingStore, QualityReportingStore>();
+        services.AddScoped<IEquipmentReportingStore, EquipmentReportingStore>();
         return services;
     }
 }

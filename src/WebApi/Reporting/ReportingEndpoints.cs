@@ -3,6 +3,7 @@ using Mediator;
 using MesaServicios.Application.Common.Localization;
 using MesaServicios.Application.Reporting;
 using MesaServicios.Application.Reporting.Backlog;
+using MesaServicios.Application.Reporting.Equipment;
 using MesaServicios.Application.Reporting.ExportTickets;
 using MesaServicios.Application.Reporting.RejectedSolutions;
 using MesaServicios.Application.Reporting.ReopenedTickets;
@@ -244,6 +245,65 @@ internal static class ReportingEndpoints
             .WithDescription("Example: `GET /api/v1/reports/tickets/reopened?from=2026-03-01&to=2026-03-31`.\n\n"
                 + "The period is the instant of the reopening. `tickets` counts each ticket once, `reopenings` every time. Grouped by the ticket's assigned technician (`technicianId` filters by it) and by its category.\n\n" + Filters)
             .Produces<ReopenedTicketsReport>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapGet("/equipment", async ([AsParameters] ReportRequest request, string? materialTypeId, string? view, HttpContext http, ISender sender, IServiceLevelCatalog serviceLevels, CancellationToken ct) =>
+            {
+                var query = request.Read((filter, fields) => new GetEquipmentReportQuery(filter, fields.Parse<int>(materialTypeId, "materialTypeId")));
+                var csvView = (view ?? "types").Trim().ToLowerInvariant();
+                if (csvView is not ("types" or "items" or "no-shows" or "late-returns"))
+                {
+                    throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("view", Messages.Get("reporting.equipment_view_invalid"))]);
+                }
+
+                var report = await sender.Send(query, ct);
+                if (!ReportCsv.Wanted(http.Request))
+                {
+                    return Results.Ok(report);
+                }
+
+                var zone = (await serviceLevels.CurrentAsync(ct)).Calendar.Zone;
+                var culture = CultureInfo.CurrentUICulture;
+                var name = $"equipos-{csvView}-{ReportCsv.Day(report.From)}-{ReportCsv.Day(report.To)}.csv";
+                CsvColumn<EquipmentBookingRow>[] bookingColumns =
+                [
+                    new("reporting.column.code", r => r.Code),
+                    new("reporting.column.item", r => r.Item),
+                    new("reporting.column.material_type", r => r.MaterialType),
+                    new("reporting.column.holder", r => r.Holder),
+                    new("reporting.column.starts_at", r => ReportCsv.Local(r.StartsAt, zone)),
+                    new("reporting.column.ends_at", r => ReportCsv.Local(r.EndsAt, zone)),
+                    new("reporting.column.returned_at", r => ReportCsv.Local(r.ReturnedAt, zone)),
+                    new("reporting.column.still_out", r => Messages.Get(r.StillOut ? "reporting.yes" : "reporting.no", culture)),
+                    new("reporting.column.minutes_late", r => ReportCsv.Number(r.MinutesLate)),
+                ];
+                return csvView switch
+                {
+                    "items" => ReportCsv.Write(report.Items, name,
+                        new CsvColumn<ItemUtilisationRow>("reporting.column.code", r => r.Code),
+                        new CsvColumn<ItemUtilisationRow>("reporting.column.item", r => r.Name),
+                        new CsvColumn<ItemUtilisationRow>("reporting.column.material_type", r => r.MaterialType),
+                        new CsvColumn<ItemUtilisationRow>("reporting.column.reservations", r => ReportCsv.Number(r.Reservations)),
+                        new CsvColumn<ItemUtilisationRow>("reporting.column.booked_hours", r => ReportCsv.Number(r.BookedHours)),
+                        new CsvColumn<ItemUtilisationRow>("reporting.column.utilisation", r => ReportCsv.Number(r.UtilisationPercent))),
+                    "no-shows" => ReportCsv.Write(report.NoShows, name, bookingColumns),
+                    "late-returns" => ReportCsv.Write(report.LateReturns, name, bookingColumns),
+                    _ => ReportCsv.Write(report.MaterialTypes, name,
+                        new CsvColumn<MaterialTypeUseRow>("reporting.column.key", r => ReportCsv.Number(r.MaterialTypeId)),
+                        new CsvColumn<MaterialTypeUseRow>("reporting.column.material_type", r => r.MaterialType),
+                        new CsvColumn<MaterialTypeUseRow>("reporting.column.reservations", r => ReportCsv.Number(r.Reservations)),
+                        new CsvColumn<MaterialTypeUseRow>("reporting.column.hours", r => ReportCsv.Number(r.Hours))),
+                };
+            })
+            .WithName("equipmentReport")
+            .WithSummary("Equipment loans of a period: most reserved material types (reservations, hours), utilisation per item, no-shows and late returns, of one material type when given; JSON, or CSV of one part (`view`).")
+            .WithDescription("Example: `GET /api/v1/reports/equipment?from=2026-03-01&to=2026-03-31&materialTypeId=1`.\n\n"
+                + "`materialTypeId`: only that material type. Most reserved types: reservations starting in the period (no-shows included, cancelled ones not) and their booked hours. "
+                + "Utilisation: business hours booked in the period ÷ bookable business hours of the period (the service-level calendar: working hours less holidays and closures; no-shows do not count). "
+                + "No-shows: reservations starting in the period never picked up. Late returns: reservations ending in the period returned after their end, or still out after it (`minutesLate` up to now). "
+                + "With `Accept: text/csv`, `view` picks the part: types (default), items, no-shows, late-returns. The ticket filters (type, category, department, technician, source) do not apply; the period does.\n\n" + Filters)
+            .Produces<EquipmentReport>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
