@@ -18,6 +18,12 @@ public interface IQualityReportingStore
 
     /// <summary>Every time in the period a ticket went back from Solved or Closed to work (a rejection, or any later way back), oldest first.</summary>
     Task<IReadOnlyList<Reopening>> ReopeningsAsync(TicketSlice slice, CancellationToken cancellationToken);
+
+    /// <summary>Tickets closed in the slice's period (whenever opened), matching its filters (technician = assigned).</summary>
+    Task<int> ClosedCountAsync(TicketSlice slice, CancellationToken cancellationToken);
+
+    /// <summary>Tickets that were open at the slice's end: opened before it and neither solved nor closed by then (technician = assigned).</summary>
+    Task<int> OpenAtEndCountAsync(TicketSlice slice, CancellationToken cancellationToken);
 }
 
 /// <summary>One technician's proposed and rejected solutions (name null when the account is gone).</summary>

@@ -82,6 +82,38 @@ internal sealed class QualityReportingStore(PortableSql sql) : IQualityReporting
         return rows;
     }
 
+    public async Task<int> ClosedCountAsync(TicketSlice slice, CancellationToken cancellationToken)
+    {
+        var parameters = new List<object> { slice.Start.UtcTicks, slice.End.UtcTicks };
+        var where = new StringBuilder("t.\"ClosedAt\" >= @p0 AND t.\"ClosedAt\" < @p1");
+        return await CountAsync(slice, where, parameters, cancellationToken);
+    }
+
+    public async Task<int> OpenAtEndCountAsync(TicketSlice slice, CancellationToken cancellationToken)
+    {
+        // Open at the end = opened before it and not solved or closed by then: open now (New, In progress, Pending), or
+        // solved/closed only after it. Read once a month (the monthly report), not on every request.
+        var parameters = new List<object> { slice.End.UtcTicks };
+        var where = new StringBuilder("t.\"CreatedAt\" < @p0 AND (t.\"Status\" IN (1, 2, 4) OR t.\"SolvedAt\" >= @p0 OR (t.\"SolvedAt\" IS NULL AND t.\"ClosedAt\" >= @p0))");
+        return await CountAsync(slice, where, parameters, cancellationToken);
+    }
+
+    private async Task<int> CountAsync(TicketSlice slice, StringBuilder where, List<object> parameters, CancellationToken cancellationToken)
+    {
+        PortableSql.TicketFilters(slice, where, parameters);
+        if (slice.TechnicianId is { } technician)
+        {
+            where.Append(" AND t.\"AssignedTechnicianId\" = ").Append(PortableSql.Parameter(parameters, sql.IdParameter(technician)));
+        }
+
+        await foreach (var r in sql.ReadAsync("SELECT COUNT(*) FROM \"Tickets\" t WHERE " + where, parameters, cancellationToken))
+        {
+            return PortableSql.Int(r, 0);
+        }
+
+        return 0;
+    }
+
     private (string Where, List<object> Parameters) SolutionsWhere(TicketSlice slice)
     {
         var parameters = new List<object> { slice.Start.UtcTicks, slice.End.UtcTicks };

@@ -17,11 +17,13 @@ internal static class ReportingQualitySql
         ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.Sql("CREATE INDEX IF NOT EXISTS \"IX_TicketSolutions_Reporting_Created\" ON \"TicketSolutions\" (\"CreatedAt\", \"AuthorId\", \"Outcome\", \"TicketId\");");
         migrationBuilder.Sql("CREATE INDEX IF NOT EXISTS \"IX_TicketHistory_Reporting_Reopened\" ON \"TicketHistory\" (\"OccurredAt\") WHERE \"FromStatus\" IN (5, 6) AND \"ToStatus\" IN (1, 2, 4);");
+        migrationBuilder.Sql("CREATE INDEX IF NOT EXISTS \"IX_Tickets_Reporting_Closed\" ON \"Tickets\" (\"ClosedAt\") WHERE \"ClosedAt\" IS NOT NULL;");
     }
 
     public static void Down(MigrationBuilder migrationBuilder)
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
+        migrationBuilder.Sql("DROP INDEX IF EXISTS \"IX_Tickets_Reporting_Closed\";");
         migrationBuilder.Sql("DROP INDEX IF EXISTS \"IX_TicketHistory_Reporting_Reopened\";");
         migrationBuilder.Sql("DROP INDEX IF EXISTS \"IX_TicketSolutions_Reporting_Created\";");
     }

@@ -1,4 +1,6 @@
 using MesaServicios.Application.Reporting;
+using MesaServicios.Infrastructure.Common.Jobs;
+using MesaServicios.Infrastructure.Common.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MesaServicios.Infrastructure.Reporting;
@@ -11,6 +13,9 @@ internal static class ReportingSetup
         services.AddScoped<PortableSql>();
         services.AddScoped<IQualityReportingStore, QualityReportingStore>();
         services.AddScoped<IEquipmentReportingStore, EquipmentReportingStore>();
+        services.AddScoped<IReportingDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
+        services.AddScoped<SendMonthlyReportJob>();
+        services.AddRecurringJobs<ReportingRecurringJobs>();
         return services;
     }
 }

@@ -5,6 +5,7 @@ using MesaServicios.Application.Reporting;
 using MesaServicios.Application.Reporting.Backlog;
 using MesaServicios.Application.Reporting.Equipment;
 using MesaServicios.Application.Reporting.ExportTickets;
+using MesaServicios.Application.Reporting.MonthlyReport;
 using MesaServicios.Application.Reporting.RejectedSolutions;
 using MesaServicios.Application.Reporting.ReopenedTickets;
 using MesaServicios.Application.Reporting.ServiceLevelCompliance;
@@ -307,6 +308,31 @@ internal static class ReportingEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
+        group.MapGet("/monthly", async (string? month, HttpContext http, ISender sender, IServiceLevelCatalog serviceLevels, TimeProvider clock, CancellationToken ct) =>
+            {
+                var zone = (await serviceLevels.CurrentAsync(ct)).Calendar.Zone;
+                var (year, number) = MonthOf(month, TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+                var report = await sender.Send(new GetMonthlyReportQuery(year, number), ct);
+                var wantsHtml = http.Request.Headers.Accept.Any(a => a is not null && a.Contains("text/html", StringComparison.OrdinalIgnoreCase));
+                if (!wantsHtml)
+                {
+                    return Results.Ok(report);
+                }
+
+                var rendered = MonthlyReportEmail.Render(report, CultureInfo.CurrentUICulture, http.User.Identity?.Name ?? string.Empty);
+                return Results.Content(rendered.HtmlBody, "text/html; charset=utf-8");
+            })
+            .RequireAuthorization(Policies.Administrator)
+            .WithName("monthlyReport")
+            .WithSummary("Preview of the monthly report (administrators): a month's key figures and top 10 problems against the month before, as JSON or, with `Accept: text/html`, the mail's HTML.")
+            .WithDescription("Example: `GET /api/v1/reports/monthly?month=2026-10`.\n\n`month`: YYYY-MM (default the previous month). "
+                + "Key figures: opened, solved, closed, open at month end, p50 time to own and to resolve (business minutes), SLA compliance, rejected-solution rate, reopened tickets; "
+                + "top 10 categories and title terms, each with its count the month before and the change. On the first business day of each month a job mails this report for the previous month "
+                + "to every active administrator, once (Spanish, or English for administrators who read English).")
+            .Produces<MonthlyReport>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
         group.MapGet("/tickets/export", async ([AsParameters] ReportRequest request, ISender sender, CancellationToken ct) =>
             {
                 var query = request.Read((filter, _) => new ExportTicketsQuery(filter));
@@ -338,5 +364,19 @@ internal static class ReportingEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         return app;
+    }
+
+    /// <summary>"2026-10" → (2026, 10); empty → the month before <paramref name="localNow"/>'s.</summary>
+    private static (int Year, int Month) MonthOf(string? month, DateTime localNow)
+    {
+        if (string.IsNullOrWhiteSpace(month))
+        {
+            var previous = localNow.AddMonths(-1);
+            return (previous.Year, previous.Month);
+        }
+
+        return DateOnly.TryParseExact(month.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
+            ? (first.Year, first.Month)
+            : throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("month", Messages.Get("reporting.month_invalid"))]);
     }
 }
