@@ -83,18 +83,8 @@ public sealed class EquipmentReportTests(EquipmentData data) : IClassFixture<Equ
 {
     private const string Week = "from=2026-03-02&to=2026-03-06";
 
-    private TestUser technician => data.Technician;
-
-    private TestUser requester => data.Requester;
-
-    private Guid b2 => data.B2;
-
-    private Guid b3 => data.B3;
-
-    private Guid b4 => data.B4;
-
     private async Task<JsonElement> GetAsync(string url) =>
-        await (await (await technician.Client.GetAsync(url)).EnsureSuccessAsync()).JsonAsync();
+        await (await (await data.Technician.Client.GetAsync(url)).EnsureSuccessAsync()).JsonAsync();
 
     private static string Number(JsonElement value) =>
         value.ValueKind == JsonValueKind.Null ? "-" : value.GetDouble().ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
@@ -112,10 +102,10 @@ public sealed class EquipmentReportTests(EquipmentData data) : IClassFixture<Equ
             ["L1:2:9.0:18.0", "P1:1:2.0:4.0", "L2:0:0.0:0.0"],
             report.GetProperty("items").EnumerateArray().Select(r => $"{r.GetProperty("code").GetString()}:{r.GetProperty("reservations").GetInt32()}:{Number(r.GetProperty("bookedHours"))}:{Number(r.GetProperty("utilisationPercent"))}"));
         var noShow = Assert.Single(report.GetProperty("noShows").EnumerateArray());
-        Assert.Equal((b3, "P1", "Ana Docente"), (noShow.GetProperty("reservationId").GetGuid(), noShow.GetProperty("code").GetString(), noShow.GetProperty("holder").GetString()));
+        Assert.Equal((data.B3, "P1", "Ana Docente"), (noShow.GetProperty("reservationId").GetGuid(), noShow.GetProperty("code").GetString(), noShow.GetProperty("holder").GetString()));
         // B2 came back at 11:15 for a 10:00 end; B4 (end 03-06 18:00) is still out on 04-06 12:00: 30 days and 18 hours.
         Assert.Equal(
-            [$"{b2}:L1:False:75.0", $"{b4}:P1:True:44280.0"],
+            [$"{data.B2}:L1:False:75.0", $"{data.B4}:P1:True:44280.0"],
             report.GetProperty("lateReturns").EnumerateArray().Select(r => $"{r.GetProperty("reservationId").GetGuid()}:{r.GetProperty("code").GetString()}:{r.GetProperty("stillOut").GetBoolean()}:{Number(r.GetProperty("minutesLate"))}"));
     }
 
@@ -127,7 +117,7 @@ public sealed class EquipmentReportTests(EquipmentData data) : IClassFixture<Equ
         Assert.Equal(["Videobeam"], report.GetProperty("materialTypes").EnumerateArray().Select(r => r.GetProperty("materialType").GetString()));
         Assert.Equal(["P1"], report.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("code").GetString()));
         Assert.Single(report.GetProperty("noShows").EnumerateArray());
-        Assert.Equal(b4, Assert.Single(report.GetProperty("lateReturns").EnumerateArray()).GetProperty("reservationId").GetGuid());
+        Assert.Equal(data.B4, Assert.Single(report.GetProperty("lateReturns").EnumerateArray()).GetProperty("reservationId").GetGuid());
     }
 
     [Fact]
@@ -148,7 +138,7 @@ public sealed class EquipmentReportTests(EquipmentData data) : IClassFixture<Equ
         var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/reports/equipment?{Week}");
         request.Headers.Accept.ParseAdd("text/csv");
         request.Headers.AcceptLanguage.ParseAdd("en");
-        var response = await technician.Client.SendAsync(request);
+        var response = await data.Technician.Client.SendAsync(request);
 
         var bytes = await (await response.EnsureSuccessAsync()).Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
@@ -160,7 +150,7 @@ public sealed class EquipmentReportTests(EquipmentData data) : IClassFixture<Equ
     {
         var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/reports/equipment?{Week}&view=late-returns");
         request.Headers.Accept.ParseAdd("text/csv");
-        var response = await technician.Client.SendAsync(request);
+        var response = await data.Technician.Client.SendAsync(request);
 
         var lines = Encoding.UTF8.GetString((await (await response.EnsureSuccessAsync()).Content.ReadAsByteArrayAsync())[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(
@@ -175,8 +165,8 @@ public sealed class EquipmentReportTests(EquipmentData data) : IClassFixture<Equ
     [Fact]
     public async Task Report_BadViewOrType_IsAProblem_AndRequestersAreForbidden()
     {
-        await (await technician.Client.GetAsync($"/api/v1/reports/equipment?{Week}&view=everything")).ProblemAsync(HttpStatusCode.BadRequest);
-        await (await technician.Client.GetAsync($"/api/v1/reports/equipment?{Week}&materialTypeId=abc")).ProblemAsync(HttpStatusCode.BadRequest);
-        await (await requester.Client.GetAsync($"/api/v1/reports/equipment?{Week}")).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await data.Technician.Client.GetAsync($"/api/v1/reports/equipment?{Week}&view=everything")).ProblemAsync(HttpStatusCode.BadRequest);
+        await (await data.Technician.Client.GetAsync($"/api/v1/reports/equipment?{Week}&materialTypeId=abc")).ProblemAsync(HttpStatusCode.BadRequest);
+        await (await data.Requester.Client.GetAsync($"/api/v1/reports/equipment?{Week}")).ProblemAsync(HttpStatusCode.Forbidden);
     }
 }
