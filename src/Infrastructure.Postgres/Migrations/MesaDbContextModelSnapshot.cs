@@ -617,6 +617,23 @@ namespace MesaServicios.Infrastructure.Postgres.Migrations
                     b.ToTable("OutboxEmails", (string)null);
                 });
 
+            modelBuilder.Entity("MesaServicios.Domain.Reporting.MonthlyReportDispatch", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("MonthlyReportDispatches", (string)null);
+                });
+
             modelBuilder.Entity("MesaServicios.Domain.Reservations.EquipmentItem", b =>
                 {
                     b.Property<Guid>("Id")

@@ -3,13 +3,18 @@ using Mediator;
 using MesaServicios.Application.Common.Localization;
 using MesaServicios.Application.Reporting;
 using MesaServicios.Application.Reporting.Backlog;
+using MesaServicios.Application.Reporting.Equipment;
 using MesaServicios.Application.Reporting.ExportTickets;
+using MesaServicios.Application.Reporting.MonthlyReport;
+using MesaServicios.Application.Reporting.RejectedSolutions;
+using MesaServicios.Application.Reporting.ReopenedTickets;
 using MesaServicios.Application.Reporting.ServiceLevelCompliance;
 using MesaServicios.Application.Reporting.ServiceTimes;
 using MesaServicios.Application.Reporting.Workload;
 using MesaServicios.Application.Reporting.TicketCounts;
 using MesaServicios.Application.Reporting.TicketTrend;
 using MesaServicios.Application.Reporting.TopProblems;
+using MesaServicios.Application.ServiceLevels.Contracts;
 using MesaServicios.Domain.Reporting;
 using MesaServicios.WebApi.Common;
 
@@ -189,6 +194,145 @@ internal static class ReportingEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
+        group.MapGet("/solutions/rejected", async ([AsParameters] ReportRequest request, string? page, string? pageSize, HttpContext http, ISender sender, IServiceLevelCatalog serviceLevels, CancellationToken ct) =>
+            {
+                var csv = ReportCsv.Wanted(http.Request);
+                var query = request.Read((filter, fields) => new GetRejectedSolutionsQuery(filter, fields.Parse<int>(page, "page") ?? 1, fields.Parse<int>(pageSize, "pageSize") ?? Application.Common.Paging.Paging.DefaultPageSize, All: csv));
+                var report = await sender.Send(query, ct);
+                if (!csv)
+                {
+                    return Results.Ok(report);
+                }
+
+                var zone = (await serviceLevels.CurrentAsync(ct)).Calendar.Zone;
+                return ReportCsv.Write(report.Rejections.Items, $"soluciones-rechazadas-{ReportCsv.Day(report.From)}-{ReportCsv.Day(report.To)}.csv",
+                    new CsvColumn<RejectedSolutionRow>("reporting.column.id", r => ReportCsv.Number(r.TicketId)),
+                    new CsvColumn<RejectedSolutionRow>("reporting.column.title", r => r.Title),
+                    new CsvColumn<RejectedSolutionRow>("reporting.column.technician", r => r.Technician),
+                    new CsvColumn<RejectedSolutionRow>("reporting.column.proposed_at", r => ReportCsv.Local(r.ProposedAt, zone)),
+                    new CsvColumn<RejectedSolutionRow>("reporting.column.rejected_at", r => ReportCsv.Local(r.RejectedAt, zone)),
+                    new CsvColumn<RejectedSolutionRow>("reporting.column.reason", r => r.Reason));
+            })
+            .WithName("rejectedSolutions")
+            .WithSummary("Rejected solutions: of the solutions proposed in a period, how many the requesters rejected (rate overall and by technician) and the list of the rejected ones with the requester's reason; JSON (list paged) or CSV (whole list).")
+            .WithDescription("Example: `GET /api/v1/reports/solutions/rejected?from=2026-03-01&to=2026-03-31&page=1&pageSize=20`.\n\n"
+                + "A solution counts in the period it was proposed in, and as rejected whenever the requester rejected it. `ratePercent` = rejected ÷ proposed (one decimal), null when nothing was proposed. "
+                + "`technicianId` filters by the technician who proposed the solution. `page` (from 1) and `pageSize` (1..100, default 20) page `rejections` (most recently proposed first); the CSV holds the whole list.\n\n" + Filters)
+            .Produces<RejectedSolutionsReport>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapGet("/tickets/reopened", async ([AsParameters] ReportRequest request, HttpContext http, ISender sender, IServiceLevelCatalog serviceLevels, CancellationToken ct) =>
+            {
+                var report = await sender.Send(request.Read((filter, _) => new GetReopenedTicketsQuery(filter)), ct);
+                if (!ReportCsv.Wanted(http.Request))
+                {
+                    return Results.Ok(report);
+                }
+
+                var zone = (await serviceLevels.CurrentAsync(ct)).Calendar.Zone;
+                var culture = CultureInfo.CurrentUICulture;
+                return ReportCsv.Write(report.Items, $"tickets-reabiertos-{ReportCsv.Day(report.From)}-{ReportCsv.Day(report.To)}.csv",
+                    new CsvColumn<ReopenedTicketRow>("reporting.column.id", r => ReportCsv.Number(r.TicketId)),
+                    new CsvColumn<ReopenedTicketRow>("reporting.column.title", r => r.Title),
+                    new CsvColumn<ReopenedTicketRow>("reporting.column.technician", r => r.Technician),
+                    new CsvColumn<ReopenedTicketRow>("reporting.column.category", r => r.Category),
+                    new CsvColumn<ReopenedTicketRow>("reporting.column.reopened_at", r => ReportCsv.Local(r.ReopenedAt, zone)),
+                    new CsvColumn<ReopenedTicketRow>("reporting.column.previous_status", r => Messages.Get("reporting.status." + r.From, culture)),
+                    new CsvColumn<ReopenedTicketRow>("reporting.column.reason", r => r.Reason));
+            })
+            .WithName("reopenedTickets")
+            .WithSummary("Reopened tickets: the tickets sent back to work in a period (from Solved or Closed back to work, today by a rejected solution), counted by technician and category, with the list; JSON or CSV.")
+            .WithDescription("Example: `GET /api/v1/reports/tickets/reopened?from=2026-03-01&to=2026-03-31`.\n\n"
+                + "The period is the instant of the reopening. `tickets` counts each ticket once, `reopenings` every time. Grouped by the ticket's assigned technician (`technicianId` filters by it) and by its category.\n\n" + Filters)
+            .Produces<ReopenedTicketsReport>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapGet("/equipment", async ([AsParameters] ReportRequest request, string? materialTypeId, string? view, HttpContext http, ISender sender, IServiceLevelCatalog serviceLevels, CancellationToken ct) =>
+            {
+                var query = request.Read((filter, fields) => new GetEquipmentReportQuery(filter, fields.Parse<int>(materialTypeId, "materialTypeId")));
+                var csvView = (view ?? "types").Trim().ToLowerInvariant();
+                if (csvView is not ("types" or "items" or "no-shows" or "late-returns"))
+                {
+                    throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("view", Messages.Get("reporting.equipment_view_invalid"))]);
+                }
+
+                var report = await sender.Send(query, ct);
+                if (!ReportCsv.Wanted(http.Request))
+                {
+                    return Results.Ok(report);
+                }
+
+                var zone = (await serviceLevels.CurrentAsync(ct)).Calendar.Zone;
+                var culture = CultureInfo.CurrentUICulture;
+                var name = $"equipos-{csvView}-{ReportCsv.Day(report.From)}-{ReportCsv.Day(report.To)}.csv";
+                CsvColumn<EquipmentBookingRow>[] bookingColumns =
+                [
+                    new("reporting.column.code", r => r.Code),
+                    new("reporting.column.item", r => r.Item),
+                    new("reporting.column.material_type", r => r.MaterialType),
+                    new("reporting.column.holder", r => r.Holder),
+                    new("reporting.column.starts_at", r => ReportCsv.Local(r.StartsAt, zone)),
+                    new("reporting.column.ends_at", r => ReportCsv.Local(r.EndsAt, zone)),
+                    new("reporting.column.returned_at", r => ReportCsv.Local(r.ReturnedAt, zone)),
+                    new("reporting.column.still_out", r => Messages.Get(r.StillOut ? "reporting.yes" : "reporting.no", culture)),
+                    new("reporting.column.minutes_late", r => ReportCsv.Number(r.MinutesLate)),
+                ];
+                return csvView switch
+                {
+                    "items" => ReportCsv.Write(report.Items, name,
+                        new CsvColumn<ItemUtilisationRow>("reporting.column.code", r => r.Code),
+                        new CsvColumn<ItemUtilisationRow>("reporting.column.item", r => r.Name),
+                        new CsvColumn<ItemUtilisationRow>("reporting.column.material_type", r => r.MaterialType),
+                        new CsvColumn<ItemUtilisationRow>("reporting.column.reservations", r => ReportCsv.Number(r.Reservations)),
+                        new CsvColumn<ItemUtilisationRow>("reporting.column.booked_hours", r => ReportCsv.Number(r.BookedHours)),
+                        new CsvColumn<ItemUtilisationRow>("reporting.column.utilisation", r => ReportCsv.Number(r.UtilisationPercent))),
+                    "no-shows" => ReportCsv.Write(report.NoShows, name, bookingColumns),
+                    "late-returns" => ReportCsv.Write(report.LateReturns, name, bookingColumns),
+                    _ => ReportCsv.Write(report.MaterialTypes, name,
+                        new CsvColumn<MaterialTypeUseRow>("reporting.column.key", r => ReportCsv.Number(r.MaterialTypeId)),
+                        new CsvColumn<MaterialTypeUseRow>("reporting.column.material_type", r => r.MaterialType),
+                        new CsvColumn<MaterialTypeUseRow>("reporting.column.reservations", r => ReportCsv.Number(r.Reservations)),
+                        new CsvColumn<MaterialTypeUseRow>("reporting.column.hours", r => ReportCsv.Number(r.Hours))),
+                };
+            })
+            .WithName("equipmentReport")
+            .WithSummary("Equipment loans of a period: most reserved material types (reservations, hours), utilisation per item, no-shows and late returns, of one material type when given; JSON, or CSV of one part (`view`).")
+            .WithDescription("Example: `GET /api/v1/reports/equipment?from=2026-03-01&to=2026-03-31&materialTypeId=1`.\n\n"
+                + "`materialTypeId`: only that material type. Most reserved types: reservations starting in the period (no-shows included, cancelled ones not) and their booked hours. "
+                + "Utilisation: business hours booked in the period ÷ bookable business hours of the period (the service-level calendar: working hours less holidays and closures; no-shows do not count). "
+                + "No-shows: reservations starting in the period never picked up. Late returns: reservations ending in the period returned after their end, or still out after it (`minutesLate` up to now). "
+                + "With `Accept: text/csv`, `view` picks the part: types (default), items, no-shows, late-returns. The ticket filters (type, category, department, technician, source) do not apply; the period does.\n\n" + Filters)
+            .Produces<EquipmentReport>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapGet("/monthly", async (string? month, HttpContext http, ISender sender, IServiceLevelCatalog serviceLevels, TimeProvider clock, CancellationToken ct) =>
+            {
+                var zone = (await serviceLevels.CurrentAsync(ct)).Calendar.Zone;
+                var (year, number) = MonthOf(month, TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+                var report = await sender.Send(new GetMonthlyReportQuery(year, number), ct);
+                var wantsHtml = http.Request.Headers.Accept.Any(a => a is not null && a.Contains("text/html", StringComparison.OrdinalIgnoreCase));
+                if (!wantsHtml)
+                {
+                    return Results.Ok(report);
+                }
+
+                var rendered = MonthlyReportEmail.Render(report, CultureInfo.CurrentUICulture, http.User.Identity?.Name ?? string.Empty);
+                return Results.Content(rendered.HtmlBody, "text/html; charset=utf-8");
+            })
+            .RequireAuthorization(Policies.Administrator)
+            .WithName("monthlyReport")
+            .WithSummary("Preview of the monthly report (administrators): a month's key figures and top 10 problems against the month before, as JSON or, with `Accept: text/html`, the mail's HTML.")
+            .WithDescription("Example: `GET /api/v1/reports/monthly?month=2026-10`.\n\n`month`: YYYY-MM (default the previous month). "
+                + "Key figures: opened, solved, closed, open at month end, p50 time to own and to resolve (business minutes), SLA compliance, rejected-solution rate, reopened tickets; "
+                + "top 10 categories and title terms, each with its count the month before and the change. On the first business day of each month a job mails this report for the previous month "
+                + "to every active administrator, once (Spanish, or English for administrators who read English).")
+            .Produces<MonthlyReport>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
         group.MapGet("/tickets/export", async ([AsParameters] ReportRequest request, ISender sender, CancellationToken ct) =>
             {
                 var query = request.Read((filter, _) => new ExportTicketsQuery(filter));
@@ -220,5 +364,19 @@ internal static class ReportingEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         return app;
+    }
+
+    /// <summary>"2026-10" → (2026, 10); empty → the month before <paramref name="localNow"/>'s.</summary>
+    private static (int Year, int Month) MonthOf(string? month, DateTime localNow)
+    {
+        if (string.IsNullOrWhiteSpace(month))
+        {
+            var previous = localNow.AddMonths(-1);
+            return (previous.Year, previous.Month);
+        }
+
+        return DateOnly.TryParseExact(month.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
+            ? (first.Year, first.Month)
+            : throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("month", Messages.Get("reporting.month_invalid"))]);
     }
 }

@@ -608,6 +608,23 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                     b.ToTable("OutboxEmails", (string)null);
                 });
 
+            modelBuilder.Entity("MesaServicios.Domain.Reporting.MonthlyReportDispatch", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("MonthlyReportDispatches", (string)null);
+                });
+
             modelBuilder.Entity("MesaServicios.Domain.Reservations.EquipmentItem", b =>
                 {
                     b.Property<Guid>("Id")
