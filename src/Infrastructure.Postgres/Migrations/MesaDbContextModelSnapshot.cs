@@ -1010,6 +1010,9 @@ namespace MesaServicios.Infrastructure.Postgres.Migrations
                     b.Property<Guid?>("OpenedById")
                         .HasColumnType("uuid");
 
+                    b.Property<double?>("OwnBusinessMinutes")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("PendingReason")
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
@@ -1035,6 +1038,9 @@ namespace MesaServicios.Infrastructure.Postgres.Migrations
                     b.Property<string>("RequesterPhone")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<double?>("ResolveBusinessMinutes")
+                        .HasColumnType("double precision");
 
                     b.Property<string>("SearchText")
                         .IsRequired()
