@@ -71,7 +71,11 @@ public enum TimeBasis
     Solved = 2,
 }
 
-/// <summary>A ticket's times and service-level clock as stored (targets 0 when it has no clock).</summary>
+/// <summary>
+/// A ticket's times and service-level clock as stored (targets 0 when it has no clock). <see cref="OwnMinutes"/> and
+/// <see cref="ResolveMinutes"/> are the business times the ticket stored when it was owned and solved; null when it
+/// has none stored (not owned / not solved yet, or measured before they were kept: the report then measures them).
+/// </summary>
 public sealed record TicketTimes(
     Urgency Urgency,
     TicketStatus Status,
@@ -84,7 +88,9 @@ public sealed record TicketTimes(
     DateTimeOffset? PausedSince,
     int OwnTargetMinutes,
     DateTimeOffset OwnDueAt,
-    DateTimeOffset ResolveDueAt);
+    DateTimeOffset ResolveDueAt,
+    double? OwnMinutes = null,
+    double? ResolveMinutes = null);
 
 public sealed record CategoryNode(int Id, string Name, int? ParentId);
 

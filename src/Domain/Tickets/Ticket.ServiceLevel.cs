@@ -13,6 +13,18 @@ public sealed partial class Ticket
 {
     public ServiceLevelClock ServiceLevel { get; private set; } = ServiceLevelClock.None;
 
+    /// <summary>
+    /// Business minutes from the opening to the first response (time to own), measured by the calendar when the ticket
+    /// is first owned; null until then. Stored so that reports read a number instead of walking the calendar.
+    /// </summary>
+    public double? OwnBusinessMinutes { get; private set; }
+
+    /// <summary>
+    /// Business minutes from the opening to the solution less the paused business time (time to resolve), measured
+    /// when the ticket is solved; null while it is not solved (a rejected solution clears it).
+    /// </summary>
+    public double? ResolveBusinessMinutes { get; private set; }
+
     private bool IsOpenForClock => Status is TicketStatus.New or TicketStatus.InProgress or TicketStatus.Pending;
 
     /// <summary>Starts the clocks of a new ticket.</summary>
@@ -59,6 +71,30 @@ public sealed partial class Ticket
             string.Create(CultureInfo.InvariantCulture, $"{terms.OwnMinutes}/{terms.ResolveMinutes}"), now);
         Touch(now);
         return true;
+    }
+
+    /// <summary>
+    /// Measures the stored times after a transition: the time to own once the ticket is owned, the time to resolve
+    /// when it is solved (less the business time its clock was paused), none while it is not solved. Measured once:
+    /// a later transition does not change a figure already taken.
+    /// </summary>
+    public void MeasureBusinessTimes(IBusinessCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (FirstResponseAt is { } owned && OwnBusinessMinutes is null)
+        {
+            OwnBusinessMinutes = owned > CreatedAt ? calendar.BusinessMinutesBetween(CreatedAt, owned) : 0;
+        }
+
+        if (SolvedAt is not { } solved)
+        {
+            ResolveBusinessMinutes = null;
+        }
+        else if (ResolveBusinessMinutes is null)
+        {
+            var minutes = solved > CreatedAt ? calendar.BusinessMinutesBetween(CreatedAt, solved) : 0;
+            ResolveBusinessMinutes = Math.Max(0, minutes - ServiceLevel.PausedMinutes);
+        }
     }
 
     /// <summary>

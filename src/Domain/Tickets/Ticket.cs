@@ -416,6 +416,7 @@ public sealed partial class Ticket : Entity
         Status = TicketStatus.InProgress;
         Solution = null;
         SolvedAt = null;
+        ResolveBusinessMinutes = null;
         Touch(now);
         Raise(new TicketRejected(Snapshot(), actor.UserId, text, now));
     }

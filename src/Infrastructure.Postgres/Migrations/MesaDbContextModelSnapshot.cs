@@ -1027,6 +1027,9 @@ namespace MesaServicios.Infrastructure.Postgres.Migrations
                     b.Property<Guid?>("OpenedById")
                         .HasColumnType("uuid");
 
+                    b.Property<double?>("OwnBusinessMinutes")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("PendingReason")
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
@@ -1052,6 +1055,9 @@ namespace MesaServicios.Infrastructure.Postgres.Migrations
                     b.Property<string>("RequesterPhone")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<double?>("ResolveBusinessMinutes")
+                        .HasColumnType("double precision");
 
                     b.Property<string>("SearchText")
                         .IsRequired()

@@ -40,11 +40,13 @@ internal sealed class GetServiceTimesQueryHandler(ReportScopes scopes, IReportin
         return new ServiceTimesReport(scope.Period.From, scope.Period.To, byUrgency, byTechnician);
     }
 
+    /// <summary>The stored time to own, or (stored before it was kept) measured on the timeline.</summary>
     internal static double? OwnMinutes(TicketTimes ticket, BusinessTimeline timeline) =>
-        ticket.FirstResponseAt is { } owned ? timeline.Between(ticket.CreatedAt, owned) : null;
+        ticket.FirstResponseAt is not { } owned ? null : ticket.OwnMinutes ?? timeline.Between(ticket.CreatedAt, owned);
 
+    /// <summary>The stored time to resolve, or (stored before it was kept) measured on the timeline.</summary>
     internal static double? ResolveMinutes(TicketTimes ticket, BusinessTimeline timeline) =>
-        ticket.SolvedAt is { } solved ? Math.Max(0, timeline.Between(ticket.CreatedAt, solved) - ticket.PausedMinutes) : null;
+        ticket.SolvedAt is not { } solved ? null : ticket.ResolveMinutes ?? Math.Max(0, timeline.Between(ticket.CreatedAt, solved) - ticket.PausedMinutes);
 
     private static ServiceTimeRow Row(string key, string label, IEnumerable<(TicketTimes Ticket, double? Own, double? Resolve)> group)
     {

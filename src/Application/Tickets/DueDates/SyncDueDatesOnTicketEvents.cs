@@ -8,7 +8,8 @@ namespace MesaServicios.Application.Tickets.DueDates;
 /// <summary>
 /// After every transition that can start, stop or pause a clock (assignment, public answer, Pending, solution,
 /// rejection, closure), the ticket brings its service-level clock in line with its new status, in the same
-/// transaction. The transitions themselves stay free of calendar arguments.
+/// transaction, and takes the stored business times the reports read. The transitions themselves stay free of
+/// calendar arguments.
 /// </summary>
 internal sealed class SyncDueDatesOnTicketEvents(ITicketsDbContext db, IServiceLevelCatalog serviceLevels, IOptions<TicketsOptions> options) :
     IDomainEventHandler<TicketAssigned>,
@@ -34,12 +35,19 @@ internal sealed class SyncDueDatesOnTicketEvents(ITicketsDbContext db, IServiceL
     {
         // Events are snapshots; the ticket that raised this one is tracked by this command's context (no query).
         var ticket = db.Tickets.Local.FirstOrDefault(t => t.Id == domainEvent.Ticket.TicketId);
-        if (ticket is null || !ticket.ServiceLevel.IsRunning)
+        if (ticket is null)
         {
             return;
         }
 
+        // The stored business times (time to own, time to resolve) are taken whether or not the ticket has a clock.
         var snapshot = await serviceLevels.CurrentAsync(cancellationToken);
+        ticket.MeasureBusinessTimes(snapshot.Calendar);
+        if (!ticket.ServiceLevel.IsRunning)
+        {
+            return;
+        }
+
         ticket.SyncServiceLevel(snapshot.Calendar, snapshot.BusinessDayMinutes, TimeSpan.FromDays(options.Value.AutoCloseAfterDays), domainEvent.OccurredAt);
     }
 }

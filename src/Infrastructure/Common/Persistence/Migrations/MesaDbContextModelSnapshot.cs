@@ -1012,6 +1012,9 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                     b.Property<Guid?>("OpenedById")
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("OwnBusinessMinutes")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("PendingReason")
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
@@ -1037,6 +1040,9 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                     b.Property<string>("RequesterPhone")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("ResolveBusinessMinutes")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("SearchText")
                         .IsRequired()
