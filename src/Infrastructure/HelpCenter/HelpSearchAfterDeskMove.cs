@@ -1,6 +1,6 @@
 using MesaServicios.Application.HelpCenter;
 using MesaServicios.Infrastructure.Common.Persistence;
-using MesaServicios.Infrastructure.Common.Persistence.DeskMove;
+using MesaServicios.Infrastructure.Common.DeskMove;
 using Microsoft.EntityFrameworkCore;
 
 namespace MesaServicios.Infrastructure.HelpCenter;

@@ -1,4 +1,4 @@
-using MesaServicios.Infrastructure.Common.Persistence.DeskMove;
+using MesaServicios.Infrastructure.Common.DeskMove;
 
 namespace MesaServicios.WebApi.Common;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using MesaServicios.Domain.Users;
 using MesaServicios.Infrastructure.Common.Persistence;
-using MesaServicios.Infrastructure.Common.Persistence.DeskMove;
+using MesaServicios.Infrastructure.Common.DeskMove;
 using MesaServicios.WebApi.Common;
 using MesaServicios.WebApi.Tests.Reservations;
 using MesaServicios.WebApi.Tests.Support;

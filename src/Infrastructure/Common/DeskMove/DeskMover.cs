@@ -7,7 +7,9 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
-namespace MesaServicios.Infrastructure.Common.Persistence.DeskMove;
+using MesaServicios.Infrastructure.Common.Persistence;
+
+namespace MesaServicios.Infrastructure.Common.DeskMove;
 
 /// <summary>One table of the model: its rows in the SQLite desk and in the PostgreSQL one, before and after the move.</summary>
 public sealed record TableMove(string Table, long SourceRows, long TargetRowsBefore, long TargetRows, bool Copied)

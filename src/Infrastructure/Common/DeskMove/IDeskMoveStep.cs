@@ -1,4 +1,6 @@
-namespace MesaServicios.Infrastructure.Common.Persistence.DeskMove;
+using MesaServicios.Infrastructure.Common.Persistence;
+
+namespace MesaServicios.Infrastructure.Common.DeskMove;
 
 /// <summary>
 /// Something a module rebuilds on the PostgreSQL desk after <see cref="DeskMover"/> copied the tables of the model: data
