@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
+using MesaServicios.Application.Reporting;
 using MesaServicios.Domain.Users;
 using MesaServicios.Infrastructure.Common.Persistence;
+using MesaServicios.Infrastructure.Reporting;
 using MesaServicios.Infrastructure.Common.DeskMove;
 using MesaServicios.WebApi.Common;
 using MesaServicios.WebApi.Tests.Reservations;
@@ -69,6 +71,7 @@ public sealed class MoveDeskTests(ITestOutputHelper output) : IDisposable
         }
 
         await AssertSampleEqualAsync(sqlite, _target);
+        await AssertSameReportsAsync(sqlite, _target);
 
         // A rerun on a complete desk verifies and copies nothing.
         var rerun = await DeskMover.MoveAsync(sqlite, _target, TextWriter.Null);
@@ -137,7 +140,7 @@ public sealed class MoveDeskTests(ITestOutputHelper output) : IDisposable
         var seed = Stopwatch.StartNew();
         await desk.WithDbAsync(async db =>
         {
-            var start = desk.Clock.GetUtcNow().AddDays(-300).UtcTicks;
+            var start = desk.Clock.GetUtcNow().AddDays(-500).UtcTicks;
             return await db.Database.ExecuteSqlAsync($"""
                 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {BulkTickets})
                 INSERT INTO Tickets (Title, Description, SearchText, Type, Status, Urgency, Impact, Priority, Source, RequesterId, RequesterName,
@@ -147,9 +150,9 @@ public sealed class MoveDeskTests(ITestOutputHelper output) : IDisposable
                        1 + (i % 2), 1 + (i % 4), 1 + (i % 5), 3, 3, 1, {requester.Id.ToString().ToUpperInvariant()}, 'Ana Pérez',
                        CASE WHEN i % 3 = 0 THEN NULL ELSE 'Biblioteca' END,
                        CASE WHEN i % 2 = 0 THEN {technician.Id.ToString().ToUpperInvariant()} END,
-                       CASE WHEN i % 4 = 3 THEN {start} + i * 2500000000 + 36000000000 END,
-                       0, 0, {start} + i * 2500000000, {start} + i * 2500000000, 1, 0, 12.5, 480,
-                       {start} + i * 2500000000 + 288000000000, {start} + i * 2500000000 + 864000000000
+                       CASE WHEN i % 4 = 3 THEN {start} + i * 36000000000 + 36000000000 END,
+                       0, 0, {start} + i * 36000000000, {start} + i * 36000000000, 1, 0, 12.5, 480,
+                       {start} + i * 36000000000 + 288000000000, {start} + i * 36000000000 + 864000000000
                 FROM n
                 """);
         });
@@ -189,8 +192,7 @@ public sealed class MoveDeskTests(ITestOutputHelper output) : IDisposable
     private static async Task AssertSampleEqualAsync(string sqlite, string postgres)
     {
         await using var source = SqliteContext(sqlite);
-        await using var target = new MesaDbContext(new DbContextOptionsBuilder<MesaDbContext>()
-            .UseNpgsql(postgres, npgsql => npgsql.MigrationsAssembly(DatabaseOptions.PostgresMigrationsAssembly)).Options);
+        await using var target = PostgresContext(postgres);
         int[] sample = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 500, 2_001, 5_003, 7_777, 9_998, 10_003];
         var from = await source.Tickets.Where(t => sample.Contains(t.Id)).OrderBy(t => t.Id).ToListAsync();
         var to = await target.Tickets.Where(t => sample.Contains(t.Id)).OrderBy(t => t.Id).ToListAsync();
@@ -212,6 +214,58 @@ public sealed class MoveDeskTests(ITestOutputHelper output) : IDisposable
             return values;
         }
     }
+
+    /// <summary>
+    /// The same desk, the same report questions: SQLite's store and PostgreSQL's give the same answers, in the desk's zone
+    /// and in one with daylight saving time, whole and filtered (department in another case, technician, type).
+    /// </summary>
+    private static async Task AssertSameReportsAsync(string sqlite, string postgres)
+    {
+        await using var source = SqliteContext(sqlite);
+        await using var target = PostgresContext(postgres);
+        var onSqlite = new SqliteReportingStore(source);
+        var onPostgres = new PostgresReportingStore(target);
+        var technician = (await onSqlite.TechniciansAsync(default)).Single();
+        Assert.Equal([technician], await onPostgres.TechniciansAsync(default));
+        Assert.Equal((await onSqlite.CategoriesAsync(default)).OrderBy(c => c.Id), (await onPostgres.CategoriesAsync(default)).OrderBy(c => c.Id));
+
+        var start = new DateTimeOffset(2024, 6, 1, 0, 0, 0, TimeSpan.Zero);
+        TicketSlice[] slices =
+        [
+            new(start, start.AddYears(2), TimeZoneInfo.FindSystemTimeZoneById("America/Bogota")),
+            new(start, start.AddYears(2), TimeZoneInfo.FindSystemTimeZoneById("Europe/Madrid")),
+            new(start.AddMonths(10), start.AddMonths(16), TimeZoneInfo.FindSystemTimeZoneById("America/Bogota"), Department: "BIBLIOTECA"),
+            new(start, start.AddYears(2), TimeZoneInfo.FindSystemTimeZoneById("America/New_York"), Type: Domain.Tickets.TicketType.Incident, TechnicianId: Guid.Parse(technician.Key!)),
+        ];
+        foreach (var slice in slices)
+        {
+            foreach (var dimension in Enum.GetValues<ReportDimension>())
+            {
+                Assert.Equal(
+                    (await onSqlite.CountByAsync(slice, dimension, default)).OrderBy(k => k.Key, StringComparer.Ordinal),
+                    (await onPostgres.CountByAsync(slice, dimension, default)).OrderBy(k => k.Key, StringComparer.Ordinal));
+            }
+
+            var opened = (await onSqlite.OpenedPerDayAsync(slice, default)).OrderBy(d => d.Day).ToList();
+            Assert.NotEmpty(opened);
+            Assert.Equal(opened, (await onPostgres.OpenedPerDayAsync(slice, default)).OrderBy(d => d.Day));
+            Assert.Equal((await onSqlite.SolvedPerDayAsync(slice, default)).OrderBy(d => d.Day), (await onPostgres.SolvedPerDayAsync(slice, default)).OrderBy(d => d.Day));
+            Assert.Equal((await onSqlite.TitleTermsAsync(slice, default)).OrderBy(t => t.Key, StringComparer.Ordinal), (await onPostgres.TitleTermsAsync(slice, default)).OrderBy(t => t.Key, StringComparer.Ordinal));
+            foreach (var basis in Enum.GetValues<TimeBasis>())
+            {
+                Assert.Equal(Sorted(await onSqlite.TicketTimesAsync(slice, basis, default)), Sorted(await onPostgres.TicketTimesAsync(slice, basis, default)));
+            }
+
+            Assert.Equal(Sorted(await onSqlite.OpenTicketsAsync(slice, default)), Sorted(await onPostgres.OpenTicketsAsync(slice, default)));
+            Assert.Equal(await onSqlite.ExportAsync(slice, default).ToListAsync(), await onPostgres.ExportAsync(slice, default).ToListAsync());
+        }
+
+        static List<TicketTimes> Sorted(IEnumerable<TicketTimes> rows) => rows.OrderBy(r => r.CreatedAt).ThenBy(r => r.Status).ToList();
+    }
+
+    private static MesaDbContext PostgresContext(string connectionString) =>
+        new(new DbContextOptionsBuilder<MesaDbContext>()
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(DatabaseOptions.PostgresMigrationsAssembly)).Options);
 
     private static MesaDbContext SqliteContext(string connectionString) =>
         new(new DbContextOptionsBuilder<MesaDbContext>().UseSqlite(connectionString).Options);
