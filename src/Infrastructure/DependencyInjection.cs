@@ -72,7 +72,7 @@ public static class DependencyInjection
         services.AddTicketAttachments(configuration, paths);
         services.AddHelpCenter(configuration);
         services.AddReservations(configuration);
-        services.AddReporting();
+        services.AddReporting(configuration);
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])

@@ -1,15 +1,25 @@
 using MesaServicios.Application.Reporting;
 using MesaServicios.Infrastructure.Common.Jobs;
 using MesaServicios.Infrastructure.Common.Persistence;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MesaServicios.Infrastructure.Reporting;
 
 internal static class ReportingSetup
 {
-    public static IServiceCollection AddReporting(this IServiceCollection services)
+    /// <summary>The reports' store in the engine's own SQL: SQLite, or PostgreSQL with <c>Database:Provider=Postgres</c>.</summary>
+    public static IServiceCollection AddReporting(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScoped<IReportingStore, SqliteReportingStore>();
+        if (DatabaseOptions.ProviderOf(configuration) == DatabaseProvider.Postgres)
+        {
+            services.AddScoped<IReportingStore, PostgresReportingStore>();
+        }
+        else
+        {
+            services.AddScoped<IReportingStore, SqliteReportingStore>();
+        }
+
         services.AddScoped<PortableSql>();
         services.AddScoped<IQualityReportingStore, QualityReportingStore>();
         services.AddScoped<IEquipmentReportingStore, EquipmentReportingStore>();
