@@ -120,6 +120,9 @@ public static class DependencyInjection
         AddModuleContexts(services);
         services.AddScoped<Application.Common.Backup.IDeskBackup, Common.Backup.SqliteDeskBackup>();
         services.AddSingleton<ITicketNumbers, TicketNumbers>();
+        // A new ticket and its first history entry: prepared INSERTs kept on the writer connection (principal first).
+        services.AddSingleton(new KeptInsertType(typeof(Domain.Tickets.Ticket)));
+        services.AddSingleton(new KeptInsertType(typeof(Domain.Tickets.TicketHistoryEntry)));
         // Built by the container (not passed as an instance) so that it is disposed with the host: its writer
         // connection is closed and its checkpoint loop stopped.
         var writerConnectionString = builder.ToString();
@@ -166,6 +169,7 @@ public static class DependencyInjection
     private static void AddWriteEngine(IServiceCollection services)
     {
         services.AddScoped<ITransactionRunner, TransactionRunner>();
+        services.AddSingleton<KeptInserts>();
         services.AddScoped<BulkInsertBuffer>();
         services.AddScoped<IBulkInsert>(sp => sp.GetRequiredService<BulkInsertBuffer>());
     }

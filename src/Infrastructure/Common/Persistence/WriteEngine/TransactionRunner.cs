@@ -15,7 +15,7 @@ namespace MesaServicios.Infrastructure.Common.Persistence.WriteEngine;
 /// commit that holds it is done. After the commit, the <see cref="ICommitObserver"/>s interested in what the command
 /// saved are told (e.g. Notifications starts delivering the e-mails it queued).
 /// </summary>
-internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher dispatcher, IEnumerable<ICommitObserver> observers, BulkInsertBuffer bulk, WriteBatcher batcher, ReferenceCache cache) : ITransactionRunner
+internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher dispatcher, IEnumerable<ICommitObserver> observers, BulkInsertBuffer bulk, WriteBatcher batcher, KeptInserts kept, ReferenceCache cache) : ITransactionRunner
 {
     private const int MaxEventRounds = 10;
 
@@ -165,7 +165,7 @@ internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher 
                 }
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveAsync(cancellationToken);
             await bulk.FlushAsync(db, cancellationToken);
             var events = TrackedWithoutDetecting(() => db.ChangeTracker.Entries<Entity>()
                 .SelectMany(e => e.Entity.DequeueDomainEvents())
@@ -182,6 +182,38 @@ internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher 
         }
 
         throw new InvalidOperationException("Domain events kept raising new events; giving up to avoid an endless loop.");
+    }
+
+    /// <summary>
+    /// SaveChanges; on SQLite the rows of the kept types (<see cref="KeptInserts"/>) are written first by their kept
+    /// statements, and changes are detected once for both.
+    /// </summary>
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        if (!batcher.Enabled || !kept.Enabled)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        await EnterWriteTurnAsync(cancellationToken);
+        var tracker = db.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        if (detect)
+        {
+            tracker.DetectChanges();
+        }
+
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await kept.WriteAsync(db, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
     /// <summary>Committed or rolled back, the cache may hold what was read before the change: drop it once more.</summary>
