@@ -118,7 +118,7 @@ internal sealed class PostgresReportingStore(MesaDbContext db) : IReportingStore
         var sql = $"""
             SELECT t."Urgency", t."Status", t."AssignedTechnicianId", u."FullName",
                    t."CreatedAt", t."FirstResponseAt", t."SolvedAt", t."SlaPausedMinutes", t."SlaPausedSince",
-                   t."SlaOwnTargetMinutes", t."SlaOwnDueAt", t."SlaResolveDueAt"
+                   t."SlaOwnTargetMinutes", t."SlaOwnDueAt", t."SlaResolveDueAt", t."OwnBusinessMinutes", t."ResolveBusinessMinutes"
             FROM "Tickets" t LEFT JOIN "Users" u ON u."Id" = t."AssignedTechnicianId" AND u."Role" <> 'Requester'
             WHERE {where}{(condition is null ? string.Empty : " AND " + condition)}
             """;
@@ -137,7 +137,9 @@ internal sealed class PostgresReportingStore(MesaDbContext db) : IReportingStore
                 r.IsDBNull(8) ? null : Instant(r.GetInt64(8)),
                 r.GetInt32(9),
                 Instant(r.GetInt64(10)),
-                Instant(r.GetInt64(11))));
+                Instant(r.GetInt64(11)),
+                r.IsDBNull(12) ? null : r.GetDouble(12),
+                r.IsDBNull(13) ? null : r.GetDouble(13)));
         }
 
         return rows;
