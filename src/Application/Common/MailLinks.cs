@@ -31,6 +31,12 @@ public sealed class MailLinks(IOptions<PortalOptions> portal, IPublicAddress add
             ? $"{portal.Value.BaseUrl.TrimEnd('/')}/tickets/{ticketId.ToString(CultureInfo.InvariantCulture)}"
             : $"{Service}{PagesPrefix}/tickets/{ticketId.ToString(CultureInfo.InvariantCulture)}";
 
+    /// <summary>The page of one reservation ("Ver la reserva"): the portal's, or the built-in one.</summary>
+    public string Reservation(Guid reservationId) =>
+        HasPortal
+            ? $"{portal.Value.BaseUrl.TrimEnd('/')}/reservations/{reservationId}"
+            : $"{Service}{PagesPrefix}/reservations/{reservationId}";
+
     /// <summary>A portal route (e.g. <c>/reservas/…</c>); without a portal, this service's address and the same path.</summary>
     public string Portal(string path) => $"{(HasPortal ? portal.Value.BaseUrl.TrimEnd('/') : Service)}{path}";
 }

@@ -3,6 +3,8 @@ using FluentValidation;
 using Mediator;
 using MesaServicios.Application.Common;
 using MesaServicios.Application.Common.Localization;
+using MesaServicios.Application.Reservations;
+using MesaServicios.Application.Reservations.GetReservation;
 using MesaServicios.Application.Tickets.GetTicket;
 using MesaServicios.Application.Users.ResetPassword;
 using MesaServicios.Application.Users.SignIn;
@@ -13,7 +15,7 @@ namespace MesaServicios.WebApi.BuiltInPages;
 
 /// <summary>
 /// The small pages e-mails link to when there is no portal (<c>Portal:BaseUrl</c> empty): set a password from an
-/// invitation or reset link, sign in, and see one ticket's state and timeline. Plain HTML forms in the reader's
+/// invitation or reset link, sign in, and see one ticket's state and timeline, and one reservation. Plain HTML forms in the reader's
 /// language (Spanish unless <c>Accept-Language</c> asks for English), no script at all, the HTML security headers.
 /// Signing in here puts the access token in the HttpOnly, SameSite=Strict cookie <see cref="Cookie"/>, sent only to
 /// these pages; a form POST from another origin is refused.
@@ -73,7 +75,62 @@ internal static class BuiltInPageEndpoints
             .Produces(StatusCodes.Status302Found)
             .Produces<string>(StatusCodes.Status404NotFound, "text/html");
 
+        group.MapGet("/reservations/{id:guid}", ShowReservation)
+            .WithSummary("A reservation's item, times and state (HTML) for its holder, the person who booked it and the desk; without a session, a redirect to the sign-in page.")
+            .Produces<string>(StatusCodes.Status200OK, "text/html")
+            .Produces(StatusCodes.Status302Found)
+            .Produces<string>(StatusCodes.Status404NotFound, "text/html");
+
         return app;
+    }
+
+    private static async Task<IResult> ShowReservation(Guid id, HttpContext http, ISender sender, CancellationToken ct)
+    {
+        Private(http.Response);
+        var path = $"{Prefix}/reservations/{id}";
+        if (http.User.Identity?.IsAuthenticated != true)
+        {
+            return Results.Redirect($"{SignInPath}?returnUrl={Uri.EscapeDataString(path)}");
+        }
+
+        ReservationDetails reservation;
+        try
+        {
+            reservation = await sender.Send(new GetReservationQuery(id), ct);
+        }
+        catch (DomainException refused) when (refused.Kind is DomainErrorKind.NotFound or DomainErrorKind.Forbidden)
+        {
+            return Message(StatusCodes.Status404NotFound, Messages.Get("pages.reservation.not_found.title"), Messages.Get("pages.reservation.not_found"), null);
+        }
+
+        var none = Messages.Get("pages.reservation.none");
+        var body = HtmlTemplates.Render("BuiltInPages/Pages/Reservation.html", new Dictionary<string, string>
+        {
+            ["statusLabel"] = Messages.Get("pages.reservation.status"),
+            ["status"] = Messages.Get($"pages.reservation_status.{reservation.Status}"),
+            ["itemLabel"] = Messages.Get("pages.reservation.item"),
+            ["item"] = $"{reservation.Item.Name} ({reservation.Item.Code}) · {reservation.Item.MaterialType}",
+            ["holderLabel"] = Messages.Get("pages.reservation.holder"),
+            ["holder"] = reservation.Holder.Name,
+            ["fromLabel"] = Messages.Get("pages.reservation.from"),
+            ["from"] = LocalTime(reservation.Start),
+            ["toLabel"] = Messages.Get("pages.reservation.to"),
+            ["to"] = LocalTime(reservation.End),
+            ["checkedOutLabel"] = Messages.Get("pages.reservation.checked_out"),
+            ["checkedOut"] = reservation.CheckedOutAt is { } outAt ? LocalTime(outAt) : none,
+            ["returnedLabel"] = Messages.Get("pages.reservation.returned"),
+            ["returned"] = reservation.ReturnedAt is { } back ? LocalTime(back) : none,
+            ["purposeLabel"] = Messages.Get("pages.reservation.purpose"),
+            ["purpose"] = reservation.Purpose,
+            ["cancel"] = reservation.CancelReason is { Length: > 0 } reason
+                ? HtmlTemplates.Render("BuiltInPages/Pages/Message.html", new Dictionary<string, string>
+                {
+                    ["message"] = $"{Messages.Get("pages.reservation.cancel_reason")}: {reason}",
+                    ["link"] = string.Empty,
+                })
+                : string.Empty,
+        });
+        return Layout(StatusCodes.Status200OK, Messages.Get("pages.reservation.title", reservation.Item.Name), body);
     }
 
     private static async Task<IResult> SetPassword(HttpContext http, ISender sender, CancellationToken ct)

@@ -131,6 +131,49 @@ public sealed class EmailLinksInBrowserTests : IDisposable
         Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(foreign)).StatusCode);
     }
 
+    [Fact]
+    public async Task ReservationLink_LeadsToTheBuiltInPage_ThatShowsTheBookingToItsHolder_AndNotToAnotherPerson()
+    {
+        var admin = await _desk.AdminAsync();
+        var holder = await _desk.CreateUserAsync(fullName: "Ana Docente");
+        var other = await _desk.CreateUserAsync();
+        var item = await Reservations.ReservationApi.CreateItemAsync(admin, Reservations.ReservationApi.Projector, name: "Videobeam Epson");
+        var start = _desk.Clock.GetUtcNow().AddDays(1);
+        var booked = Reservations.ReservationApi.Id(await Reservations.ReservationApi.BookOkAsync(holder, item, start, start.AddHours(2)));
+
+        var mail = await DeliveredAsync(holder.Email, "reservation.confirmed");
+        var link = Link(mail, "/pages/reservations/");
+        Assert.Equal($"{_address}/pages/reservations/{booked}", link);
+
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+        var anonymous = await client.GetAsync(link);
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Equal($"/pages/sign-in?returnUrl={Uri.EscapeDataString($"/pages/reservations/{booked}")}", anonymous.Headers.Location!.OriginalString);
+
+        var page = await PageAsAsync(client, holder, link, HttpStatusCode.OK);
+        Assert.Contains("<dd id=\"status\">Reservada</dd>", page, StringComparison.Ordinal);
+        Assert.Contains("Videobeam Epson", page, StringComparison.Ordinal);
+        Assert.Contains("Ana Docente", page, StringComparison.Ordinal);
+        Assert.Contains("Clase de física", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Videobeam Epson", await PageAsAsync(client, other, link, HttpStatusCode.NotFound), StringComparison.Ordinal);
+    }
+
+    /// <summary>Signs in on the built-in sign-in page as <paramref name="person"/>, then opens <paramref name="link"/> with the page cookie.</summary>
+    private async Task<string> PageAsAsync(HttpClient client, TestUser person, string link, HttpStatusCode expected)
+    {
+        var signIn = await client.PostAsync($"{_address}/pages/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = person.Email, ["password"] = MesaApiFactory.DefaultPassword, ["returnUrl"] = new Uri(link).AbsolutePath,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("mesa_pages=", StringComparison.Ordinal));
+        using var request = new HttpRequestMessage(HttpMethod.Get, link);
+        request.Headers.Add("Cookie", cookie.Split(';')[0]);
+        var page = await client.SendAsync(request);
+        Assert.Equal(expected, page.StatusCode);
+        return await page.Content.ReadAsStringAsync();
+    }
+
     /// <summary>Delivers the outbox over SMTP and returns the last captured mail of <paramref name="kind"/> to <paramref name="email"/>.</summary>
     private async Task<MimeMessage> DeliveredAsync(string email, string kind)
     {

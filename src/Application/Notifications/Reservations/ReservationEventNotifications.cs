@@ -70,7 +70,7 @@ internal sealed class ReservationEventNotifications(
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(e.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
         var now = clock.GetUtcNow();
         var link = $"/reservations/{e.ReservationId}";
-        var url = links.Portal(link);
+        var url = links.Reservation(e.ReservationId);
         foreach (var recipient in recipients)
         {
             var user = recipient.User;
