@@ -36,7 +36,4 @@ public sealed class MailLinks(IOptions<PortalOptions> portal, IPublicAddress add
         HasPortal
             ? $"{portal.Value.BaseUrl.TrimEnd('/')}/reservations/{reservationId}"
             : $"{Service}{PagesPrefix}/reservations/{reservationId}";
-
-    /// <summary>A portal route (e.g. <c>/reservas/…</c>); without a portal, this service's address and the same path.</summary>
-    public string Portal(string path) => $"{(HasPortal ? portal.Value.BaseUrl.TrimEnd('/') : Service)}{path}";
 }
