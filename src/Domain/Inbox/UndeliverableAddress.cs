@@ -79,6 +79,4 @@ public sealed class InboxLease
     public Guid? Holder { get; private set; }
 
     public DateTimeOffset ExpiresAt { get; private set; }
-
-    public static InboxLease Create(string name) => new() { Name = name, ExpiresAt = DateTimeOffset.UnixEpoch };
 }

@@ -14,20 +14,12 @@ internal sealed class IngestionLease(MesaDbContext db) : IIngestionLease
     {
         if (!await db.InboxLeases.AnyAsync(l => l.Name == LeaseName, cancellationToken))
         {
-            var lease = InboxLease.Create(LeaseName);
-            db.InboxLeases.Add(lease);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                // Created by a concurrent run: fine.
-            }
-            finally
-            {
-                db.InboxLeases.Entry(lease).State = EntityState.Detached;
-            }
+            // The first run creates the row; a concurrent first run on another node finds it there and does nothing
+            // (no failed INSERT, so no error in the log). ExpiresAt 0 is long past on every provider's conversion.
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO \"InboxLeases\" (\"Name\", \"Holder\", \"ExpiresAt\") VALUES ({0}, NULL, 0) ON CONFLICT (\"Name\") DO NOTHING",
+                [LeaseName],
+                cancellationToken);
         }
 
         var taken = await db.InboxLeases
