@@ -38,5 +38,7 @@ public static class NotificationsPostgresSql
                     FROM "OutboxBodies" AS b WHERE b."Id" = "OutboxEmails"."BodyId")
             WHERE "BodyId" IS NOT NULL;
             """);
+        // The bodies table goes next, before the pointer column: nothing may point at it any more.
+        migrationBuilder.Sql("""UPDATE "OutboxEmails" SET "BodyId" = NULL WHERE "BodyId" IS NOT NULL;""");
     }
 }

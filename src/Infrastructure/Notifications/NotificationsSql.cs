@@ -40,5 +40,7 @@ public static class NotificationsSql
                     FROM "OutboxBodies" AS b WHERE b."Id" = "OutboxEmails"."BodyId")
             WHERE "BodyId" IS NOT NULL;
             """);
+        // The bodies table goes next, before the pointer column: nothing may point at it any more.
+        migrationBuilder.Sql("""UPDATE "OutboxEmails" SET "BodyId" = NULL WHERE "BodyId" IS NOT NULL;""");
     }
 }
