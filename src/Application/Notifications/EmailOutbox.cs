@@ -13,10 +13,13 @@ internal sealed class EmailOutbox(INotificationsDbContext db, IOptions<MailOptio
         return row.MessageId;
     }
 
+    /// <summary>A fresh Message-ID (without angle brackets) in the desk's domain.</summary>
+    public static string NewMessageId(DateTimeOffset now, string messageIdDomain) => $"{Guid.CreateVersion7(now):N}@{messageIdDomain}";
+
     /// <summary>The outbox row of a message (its Message-ID generated when the message has none).</summary>
     public static OutboxEmail ToRow(EmailMessage message, string messageIdDomain, DateTimeOffset now)
     {
-        var messageId = message.MessageId ?? $"{Guid.CreateVersion7(now):N}@{messageIdDomain}";
+        var messageId = message.MessageId ?? NewMessageId(now, messageIdDomain);
         return OutboxEmail.Create(
             message.Kind,
             message.RecipientUserId,

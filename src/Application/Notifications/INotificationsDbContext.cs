@@ -9,6 +9,9 @@ public interface INotificationsDbContext
 {
     DbSet<OutboxEmail> OutboxEmails { get; }
 
+    /// <summary>The outbox e-mails' bodies, one per rendered mail (shared by its recipients' rows).</summary>
+    DbSet<OutboxBody> OutboxBodies { get; }
+
     DbSet<Notification> Notifications { get; }
 
     DbSet<NotificationPreference> NotificationPreferences { get; }

@@ -17,7 +17,6 @@ public sealed class OutboxEmail
     {
         To = string.Empty;
         Subject = string.Empty;
-        TextBody = string.Empty;
         MessageId = string.Empty;
         Kind = string.Empty;
     }
@@ -35,9 +34,16 @@ public sealed class OutboxEmail
 
     public string Subject { get; private set; }
 
-    public string TextBody { get; private set; }
+    /// <summary>The stored body (shared by the recipients of one rendered mail); null once retention removed it.</summary>
+    public Guid? BodyId { get; private set; }
 
-    public string? HtmlBody { get; private set; }
+    public OutboxBody? Body { get; private set; }
+
+    /// <summary>The text this recipient gets (<see cref="Body"/> loaded; empty once retention removed it).</summary>
+    public string TextBody => Body?.TextFor(ToName) ?? string.Empty;
+
+    /// <summary>The HTML this recipient gets, if the mail has one.</summary>
+    public string? HtmlBody => Body?.HtmlFor(ToName);
 
     /// <summary>RFC 5322 Message-ID without angle brackets, fixed at creation so a retry sends the same id.</summary>
     public string MessageId { get; private set; }
@@ -80,6 +86,22 @@ public sealed class OutboxEmail
         string? autoSubmitted = "auto-generated",
         int? ticketId = null,
         string? inReplyTo = null,
+        string? references = null) =>
+        Create(kind, recipientUserId, to, toName, subject, OutboxBody.Personal(textBody, htmlBody, now), messageId, now, autoSubmitted, ticketId, inReplyTo, references);
+
+    /// <summary>A mail whose body is stored apart, possibly shared with other recipients of the same rendered mail.</summary>
+    public static OutboxEmail Create(
+        string kind,
+        Guid? recipientUserId,
+        string to,
+        string? toName,
+        string subject,
+        OutboxBody body,
+        string messageId,
+        DateTimeOffset now,
+        string? autoSubmitted = "auto-generated",
+        int? ticketId = null,
+        string? inReplyTo = null,
         string? references = null) => new()
         {
             Id = Guid.CreateVersion7(now),
@@ -88,8 +110,8 @@ public sealed class OutboxEmail
             To = to,
             ToName = toName,
             Subject = subject,
-            TextBody = textBody,
-            HtmlBody = htmlBody,
+            BodyId = body.Id,
+            Body = body,
             MessageId = messageId,
             AutoSubmitted = autoSubmitted,
             TicketId = ticketId,
@@ -124,19 +146,6 @@ public sealed class OutboxEmail
 
         var delay = TimeSpan.FromTicks(baseDelay.Ticks * (1L << Math.Min(Attempts - 1, 16)));
         NextAttemptAt = now + delay;
-    }
-
-    /// <summary>Retention: a delivered mail keeps its metadata (who, what kind, when, Message-ID) but not its body.</summary>
-    public bool PurgeBody()
-    {
-        if (Status != OutboxEmailStatus.Sent || (TextBody.Length == 0 && HtmlBody is null))
-        {
-            return false;
-        }
-
-        TextBody = string.Empty;
-        HtmlBody = null;
-        return true;
     }
 
     public void Requeue(DateTimeOffset now)

@@ -523,6 +523,33 @@ namespace MesaServicios.Infrastructure.Postgres.Migrations
                     b.ToTable("NotificationPreferences", (string)null);
                 });
 
+            modelBuilder.Entity("MesaServicios.Domain.Notifications.OutboxBody", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("HtmlBody")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("HtmlNameAt")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("TextNameAt")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("OutboxBodies", (string)null);
+                });
+
             modelBuilder.Entity("MesaServicios.Domain.Notifications.OutboxEmail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -536,6 +563,9 @@ namespace MesaServicios.Infrastructure.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<Guid?>("BodyId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("ClaimToken")
                         .HasColumnType("uuid");
 
@@ -544,9 +574,6 @@ namespace MesaServicios.Infrastructure.Postgres.Migrations
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
-
-                    b.Property<string>("HtmlBody")
-                        .HasColumnType("text");
 
                     b.Property<string>("InReplyTo")
                         .HasMaxLength(200)
@@ -588,10 +615,6 @@ namespace MesaServicios.Infrastructure.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
-                    b.Property<string>("TextBody")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.Property<int?>("TicketId")
                         .HasColumnType("integer");
 
@@ -605,6 +628,9 @@ namespace MesaServicios.Infrastructure.Postgres.Migrations
                         .HasColumnType("character varying(150)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BodyId")
+                        .HasFilter("\"BodyId\" IS NOT NULL");
 
                     b.HasIndex("ClaimToken")
                         .HasFilter("\"ClaimToken\" IS NOT NULL");
@@ -1969,6 +1995,16 @@ namespace MesaServicios.Infrastructure.Postgres.Migrations
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MesaServicios.Domain.Notifications.OutboxEmail", b =>
+                {
+                    b.HasOne("MesaServicios.Domain.Notifications.OutboxBody", "Body")
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Body");
                 });
 
             modelBuilder.Entity("MesaServicios.Domain.Reservations.EquipmentItem", b =>

@@ -8,6 +8,8 @@ public sealed partial class MesaDbContext : INotificationsDbContext
 {
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
 
+    public DbSet<OutboxBody> OutboxBodies => Set<OutboxBody>();
+
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();

@@ -22,6 +22,14 @@ internal sealed class OutboxEmailConfiguration : IEntityTypeConfiguration<Outbox
         builder.Property(e => e.LastError).HasMaxLength(2000);
         builder.HasIndex(e => new { e.Status, e.NextAttemptAt });
 
+        // The body is stored once per rendered mail and loaded with its rows (delivery, tests, administration).
+        // Partial: retention removes the body and clears the pointer, so a delivered old mail keeps no index entry.
+        builder.HasOne(e => e.Body).WithMany().HasForeignKey(e => e.BodyId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(e => e.Body).AutoInclude();
+        builder.HasIndex(e => e.BodyId).HasFilter("\"BodyId\" IS NOT NULL");
+        builder.Ignore(e => e.TextBody);
+        builder.Ignore(e => e.HtmlBody);
+
         // Partial: only claimed rows are looked up by claim, so queuing a mail does not touch this index.
         builder.HasIndex(e => e.ClaimToken).HasFilter("\"ClaimToken\" IS NOT NULL");
     }

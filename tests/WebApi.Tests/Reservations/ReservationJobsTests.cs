@@ -22,7 +22,7 @@ public sealed class ReservationJobsTests
         factory.WithDbAsync(db => db.Notifications.CountAsync(n => n.Link == $"/reservations/{reservation}" && n.Kind == kind && (userId == null || n.UserId == userId)));
 
     private static Task<int> MailsAsync(MesaApiFactory factory, Guid reservation, string kind) =>
-        factory.WithDbAsync(db => db.OutboxEmails.CountAsync(m => m.Kind == kind && m.TextBody.Contains(reservation.ToString())));
+        factory.WithDbAsync(db => db.OutboxEmails.CountAsync(m => m.Kind == kind && m.Body!.TextBody.Contains(reservation.ToString())));
 
     [Fact]
     public async Task NotPickedUpWithinTheGrace_BecomesNoShow_Once_AndFreesTheSlot()

@@ -26,7 +26,7 @@ public sealed class ReservationNotificationsTests : IClassFixture<ReservationsAp
         var notice = Assert.Single(await NoticesAsync(booked.Id()));
         Assert.Equal((cast.Ana.Id, "reservation.confirmed"), (notice.UserId, notice.Kind));
         Assert.StartsWith("Reserva confirmada: Videobeam Epson", notice.Title, StringComparison.Ordinal);
-        var mail = await _factory.WithDbAsync(db => db.OutboxEmails.SingleAsync(m => m.Kind == "reservation.confirmed" && m.TextBody.Contains(booked.Id().ToString())));
+        var mail = await _factory.WithDbAsync(db => db.OutboxEmails.SingleAsync(m => m.Kind == "reservation.confirmed" && m.Body!.TextBody.Contains(booked.Id().ToString())));
         Assert.Equal(cast.Ana.Email, mail.To);
         Assert.Contains("Clase de física", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("2026-03-03 08:00", mail.TextBody, StringComparison.Ordinal); // the institution's time (UTC−5)
@@ -46,7 +46,7 @@ public sealed class ReservationNotificationsTests : IClassFixture<ReservationsAp
         var cancelled = (await NoticesAsync(booked.Id())).Where(n => n.Kind == "reservation.cancelled").ToList();
         Assert.Equal(english.Id, Assert.Single(cancelled).UserId);
         Assert.StartsWith("Reservation cancelled", cancelled[0].Title, StringComparison.Ordinal);
-        var mail = await _factory.WithDbAsync(db => db.OutboxEmails.SingleAsync(m => m.Kind == "reservation.cancelled" && m.TextBody.Contains(booked.Id().ToString())));
+        var mail = await _factory.WithDbAsync(db => db.OutboxEmails.SingleAsync(m => m.Kind == "reservation.cancelled" && m.Body!.TextBody.Contains(booked.Id().ToString())));
         Assert.Contains("Equipment under repair", mail.TextBody, StringComparison.Ordinal);
     }
 
@@ -86,6 +86,6 @@ public sealed class ReservationNotificationsTests : IClassFixture<ReservationsAp
         var booked = await ReservationApi.BookOkAsync(person, item, start, start.AddHours(1));
 
         Assert.Single(await NoticesAsync(booked.Id()));
-        Assert.Equal(0, await _factory.WithDbAsync(db => db.OutboxEmails.CountAsync(m => m.TextBody.Contains(booked.Id().ToString()))));
+        Assert.Equal(0, await _factory.WithDbAsync(db => db.OutboxEmails.CountAsync(m => m.Body!.TextBody.Contains(booked.Id().ToString()))));
     }
 }

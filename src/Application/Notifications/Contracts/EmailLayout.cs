@@ -104,12 +104,5 @@ public static class EmailLayout
     }
 
     /// <summary>Escapes the five HTML-significant characters and leaves accents readable (the page is UTF-8).</summary>
-    public static string Encode(string value) => new StringBuilder(value.Length)
-        .Append(value)
-        .Replace("&", "&amp;")
-        .Replace("<", "&lt;")
-        .Replace(">", "&gt;")
-        .Replace("\"", "&quot;")
-        .Replace("'", "&#39;")
-        .ToString();
+    public static string Encode(string value) => Domain.Notifications.HtmlText.Encode(value);
 }

@@ -6,7 +6,11 @@ using Microsoft.Extensions.Options;
 
 namespace MesaServicios.Application.Notifications.Retention;
 
-/// <summary>Empties the bodies of e-mails delivered more than Retention:MailBodyDays ago (one batch); returns how many.</summary>
+/// <summary>
+/// Removes the bodies whose every e-mail was delivered more than Retention:MailBodyDays ago (one batch of bodies; a
+/// shared body goes only when the last of its recipients' mails is old enough); returns how many. The rows keep their
+/// metadata (who, what kind, when, Message-ID).
+/// </summary>
 public sealed record PurgeMailBodiesCommand(int BatchSize) : ICommand<int>;
 
 internal sealed class PurgeMailBodiesCommandHandler(INotificationsDbContext db, IOptions<RetentionOptions> options, TimeProvider clock)
@@ -15,12 +19,23 @@ internal sealed class PurgeMailBodiesCommandHandler(INotificationsDbContext db, 
     public async ValueTask<int> Handle(PurgeMailBodiesCommand command, CancellationToken cancellationToken)
     {
         var cutoff = clock.GetUtcNow() - TimeSpan.FromDays(options.Value.MailBodyDays);
+        // A body is due when some row points at it and none is unsent or recent.
         var due = await db.OutboxEmails
-            .Where(m => m.Status == OutboxEmailStatus.Sent && m.SentAt != null && m.SentAt < cutoff && (m.TextBody != string.Empty || m.HtmlBody != null))
-            .OrderBy(m => m.SentAt)
+            .Where(m => m.BodyId != null && m.Status == OutboxEmailStatus.Sent && m.SentAt != null && m.SentAt < cutoff)
+            .Select(m => m.BodyId!.Value)
+            .Where(id => !db.OutboxEmails.Any(o => o.BodyId == id && (o.Status != OutboxEmailStatus.Sent || o.SentAt == null || o.SentAt >= cutoff)))
+            .Distinct()
             .Take(command.BatchSize)
             .ToListAsync(cancellationToken);
-        return due.Count(m => m.PurgeBody());
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        await db.OutboxEmails.Where(m => m.BodyId != null && due.Contains(m.BodyId.Value))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.BodyId, (Guid?)null), cancellationToken);
+        await db.OutboxBodies.Where(b => due.Contains(b.Id)).ExecuteDeleteAsync(cancellationToken);
+        return due.Count;
     }
 }
 

@@ -71,7 +71,7 @@ internal sealed class TicketNotifier(
             ? (await sender.Send(new GetTicketSummaryQuery(e.TicketId), cancellationToken))?.Description
             : null;
         var ticketUrl = links.Ticket(e.TicketId);
-        var renderedOnce = new Dictionary<(string Culture, string Title, string Intro), RenderedEmail>();
+        var renderedOnce = new Dictionary<(string Culture, string Title, string Intro), (string Subject, OutboxBody? Body)>();
 
         foreach (var recipient in recipients)
         {
@@ -116,46 +116,54 @@ internal sealed class TicketNotifier(
                 links.AddRange(IssueDecisionLinks(e.TicketId, user, now, culture));
             }
 
-            // Everyone of one language reads the same mail but for the greeting: render it once per language (and
-            // wording), then put each name in. Mails with links of their own (a requester's decision) are rendered alone.
+            // Everyone of one language reads the same mail but for the greeting: rendered once per language (and
+            // wording) and stored once, each recipient's row pointing at it with his name, which delivery puts back in
+            // the greeting. Mails with links of their own (a requester's decision) are rendered and stored alone.
             var personalLinks = links.Count > 1 || missing is not null;
-            RenderedEmail rendered;
-            if (personalLinks)
-            {
-                rendered = Render(culture, e.TicketId, title, user.FullName, paragraphs, sections, links);
-            }
-            else
+            var subject = string.Empty;
+            OutboxBody? body = null;
+            if (!personalLinks)
             {
                 var shape = (culture.Name, titleCode, introCode);
-                if (!renderedOnce.TryGetValue(shape, out var template))
+                if (!renderedOnce.TryGetValue(shape, out var shared))
                 {
-                    template = Render(culture, e.TicketId, title, RecipientPlaceholder, paragraphs, sections, links);
-                    renderedOnce[shape] = template;
+                    var template = Render(culture, e.TicketId, title, RecipientPlaceholder, paragraphs, sections, links);
+                    shared = (template.Subject, OutboxBody.Shared(template.TextBody, template.HtmlBody, RecipientPlaceholder, now));
+                    if (shared.Body is not null)
+                    {
+                        bulk.Add(shared.Body);
+                    }
+
+                    renderedOnce[shape] = shared;
                 }
 
-                rendered = template with
-                {
-                    TextBody = template.TextBody.Replace(RecipientPlaceholder, user.FullName, StringComparison.Ordinal),
-                    HtmlBody = template.HtmlBody.Replace(RecipientPlaceholder, EmailLayout.Encode(user.FullName), StringComparison.Ordinal),
-                };
+                subject = shared.Subject;
+                body = shared.Body;
+            }
+
+            if (body is null)
+            {
+                var rendered = Render(culture, e.TicketId, title, user.FullName, paragraphs, sections, links);
+                subject = rendered.Subject;
+                body = OutboxBody.Personal(rendered.TextBody, rendered.HtmlBody, now);
+                bulk.Add(body);
             }
 
             var isRoot = rootFree && recipient.Role == Audience.RequesterConfirmation;
             rootFree &= !isRoot;
-            bulk.Add(EmailOutbox.ToRow(new EmailMessage(
+            var messageId = isRoot ? root : EmailOutbox.NewMessageId(now, mail.Value.MessageIdDomain);
+            bulk.Add(OutboxEmail.Create(
                 notice.Kind,
+                user.Id,
                 user.Email,
                 user.FullName,
-                rendered.Subject,
-                rendered.TextBody,
-                rendered.HtmlBody,
-                user.Id,
-                e.TicketId,
-                MessageId: isRoot ? root : null,
-                InReplyTo: isRoot ? null : root,
-                References: isRoot ? null : root),
-                mail.Value.MessageIdDomain,
-                now));
+                subject,
+                body,
+                messageId,
+                now,
+                ticketId: e.TicketId,
+                inReplyTo: isRoot ? null : root,
+                references: isRoot ? null : root));
         }
     }
 

@@ -514,6 +514,33 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                     b.ToTable("NotificationPreferences", (string)null);
                 });
 
+            modelBuilder.Entity("MesaServicios.Domain.Notifications.OutboxBody", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HtmlBody")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HtmlNameAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TextNameAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("OutboxBodies", (string)null);
+                });
+
             modelBuilder.Entity("MesaServicios.Domain.Notifications.OutboxEmail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -527,6 +554,9 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("BodyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ClaimToken")
                         .HasColumnType("TEXT");
 
@@ -535,9 +565,6 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("HtmlBody")
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("InReplyTo")
                         .HasMaxLength(200)
@@ -579,10 +606,6 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TextBody")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<int?>("TicketId")
                         .HasColumnType("INTEGER");
 
@@ -596,6 +619,9 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BodyId")
+                        .HasFilter("\"BodyId\" IS NOT NULL");
 
                     b.HasIndex("ClaimToken")
                         .HasFilter("\"ClaimToken\" IS NOT NULL");
@@ -1950,6 +1976,16 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MesaServicios.Domain.Notifications.OutboxEmail", b =>
+                {
+                    b.HasOne("MesaServicios.Domain.Notifications.OutboxBody", "Body")
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Body");
                 });
 
             modelBuilder.Entity("MesaServicios.Domain.Reservations.EquipmentItem", b =>

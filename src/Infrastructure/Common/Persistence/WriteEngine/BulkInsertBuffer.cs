@@ -81,9 +81,11 @@ internal sealed class BulkInsertBuffer : IBulkInsert
                 ?? throw new InvalidOperationException($"{group.Key.Name} is not an entity of the model.");
             var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
             var properties = entityType.GetProperties().ToList();
-            if (properties.Any(p => p.IsShadowProperty()) || entityType.GetNavigations().Any() || entityType.GetComplexProperties().Any())
+            // A reference to a principal (its key is a column of this row) is fine: the principal is a row of its own,
+            // added to the buffer before the rows that point at it.
+            if (properties.Any(p => p.IsShadowProperty()) || entityType.GetNavigations().Any(n => !n.IsOnDependent || n.IsCollection) || entityType.GetComplexProperties().Any())
             {
-                throw new InvalidOperationException($"{group.Key.Name}: only plain rows (no shadow properties, navigations or complex properties) can be written in bulk.");
+                throw new InvalidOperationException($"{group.Key.Name}: only plain rows (no shadow properties, navigations to dependents or complex properties) can be written in bulk.");
             }
 
             var columns = string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
