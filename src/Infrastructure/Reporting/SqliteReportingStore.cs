@@ -87,6 +87,58 @@ internal sealed class SqliteReportingStore(MesaDbContext db) : IReportingStore
     public Task<IReadOnlyList<TicketTimes>> TicketTimesAsync(TicketSlice slice, TimeBasis basis, CancellationToken cancellationToken) =>
         TimesAsync(slice, basis == TimeBasis.Solved ? "SolvedAt" : "CreatedAt", null, cancellationToken);
 
+    public async Task<IReadOnlyList<ComplianceCount>> ComplianceAsync(TicketSlice slice, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (where, parameters) = Where(slice, "CreatedAt");
+        parameters.Add(now.UtcTicks);
+        var sql = ReportingAggregates.Compliance(where, "@p" + (parameters.Count - 1).ToString(CultureInfo.InvariantCulture));
+        var rows = new List<ComplianceCount>();
+        await foreach (var r in ReadAsync(sql, parameters, cancellationToken))
+        {
+            var missed = r.GetInt32(1);
+            var met = r.GetInt32(2);
+            rows.Add(new ComplianceCount((Urgency)r.GetInt32(0), met, missed, r.GetInt32(3) - missed - met));
+        }
+
+        return rows;
+    }
+
+    public async Task<IReadOnlyList<TicketDuration>?> DurationsAsync(TicketSlice slice, TimeBasis basis, CancellationToken cancellationToken)
+    {
+        var (where, parameters) = Where(slice, basis == TimeBasis.Solved ? "SolvedAt" : "CreatedAt");
+        var names = await DeskNamesAsync(cancellationToken);
+        var rows = new List<TicketDuration>();
+        await foreach (var r in ReadAsync(ReportingAggregates.Durations(where, "NULL", string.Empty), parameters, cancellationToken))
+        {
+            if (r.GetInt32(5) == 1)
+            {
+                return null;
+            }
+
+            var technician = r.IsDBNull(1) ? null : r.GetString(1);
+            rows.Add(new TicketDuration(
+                (Urgency)r.GetInt32(0),
+                technician,
+                technician is null ? null : names.GetValueOrDefault(technician),
+                r.IsDBNull(3) ? null : r.GetDouble(3),
+                r.IsDBNull(4) ? null : r.GetDouble(4)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The desk members' names by stored id (a few rows), read once instead of a lookup per ticket.</summary>
+    private async Task<Dictionary<string, string>> DeskNamesAsync(CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var reader in ReadAsync("SELECT \"Id\", \"FullName\" FROM \"Users\" WHERE \"Role\" <> 'Requester'", [], cancellationToken))
+        {
+            names[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return names;
+    }
+
     // The open tickets are few: the (Status, CreatedAt) index finds them. The planner is told so (INDEXED BY): its
     // statistics see five statuses of equal size and would rather scan the whole covering reporting index, and a
     // category filter would walk the category's whole history. The filters are kept off their own indexes (unary +).
