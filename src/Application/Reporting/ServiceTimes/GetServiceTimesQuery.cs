@@ -65,10 +65,12 @@ internal sealed class GetServiceTimesQueryHandler(ReportScopes scopes, IReportin
     private static ServiceTimeRow Row(string key, string label, IEnumerable<TicketDuration> group)
     {
         var items = group.ToList();
-        var own = items.Where(i => i.OwnMinutes is not null).Select(i => i.OwnMinutes!.Value).ToList();
-        var resolve = items.Where(i => i.ResolveMinutes is not null).Select(i => i.ResolveMinutes!.Value).ToList();
-        return new ServiceTimeRow(key, label, items.Count, own.Count, resolve.Count,
-            Round(Percentile.Of(own, 50)), Round(Percentile.Of(own, 90)), Round(Percentile.Of(resolve, 50)), Round(Percentile.Of(resolve, 90)));
+        var own = items.Where(i => i.OwnMinutes is not null).Select(i => i.OwnMinutes!.Value).ToArray();
+        var resolve = items.Where(i => i.ResolveMinutes is not null).Select(i => i.ResolveMinutes!.Value).ToArray();
+        Array.Sort(own);
+        Array.Sort(resolve);
+        return new ServiceTimeRow(key, label, items.Count, own.Length, resolve.Length,
+            Round(Percentile.OfSorted(own, 50)), Round(Percentile.OfSorted(own, 90)), Round(Percentile.OfSorted(resolve, 50)), Round(Percentile.OfSorted(resolve, 90)));
     }
 
     internal static double? Round(double? minutes) => minutes is { } m ? Math.Round(m, 1, MidpointRounding.AwayFromZero) : null;
