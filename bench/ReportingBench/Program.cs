@@ -9,6 +9,8 @@
 // The clock is fixed at Friday 27 Nov 2026, 12:00 in Bogotá.
 //
 // Usage: dotnet run -c Release --project bench/ReportingBench -- [tickets=1000000] [rounds=7] [keep=path-to-keep-the-database] [reads: only my tickets and search | only=TEXT: only the reports whose name contains TEXT]
+// ("only=(" times every report — month, year, filtered month — and skips the reads.) Each report prints its median and
+// max wall time and its median processor time; a report whose warm-up takes over 5 s is timed once, so a run stays bounded.
 using System.Diagnostics;
 using System.Globalization;
 using Mediator;
