@@ -27,6 +27,22 @@ public interface IReportingStore
     /// <summary>Tickets with their clocks: opened in the slice's period (<see cref="TimeBasis.Opened"/>) or solved in it (<see cref="TimeBasis.Solved"/>).</summary>
     Task<IReadOnlyList<TicketTimes>> TicketTimesAsync(TicketSlice slice, TimeBasis basis, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Service-level verdicts of the tickets of the slice that have a clock (own target &gt; 0), counted per urgency in
+    /// the database: missed when owned (first response, else solution, else <paramref name="now"/>) after the own due
+    /// time or resolved (solution, else the pause start, else <paramref name="now"/>) after the resolve due time; met
+    /// when solved and not missed; running otherwise.
+    /// </summary>
+    Task<IReadOnlyList<ComplianceCount>> ComplianceAsync(TicketSlice slice, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The stored business times of the tickets opened in the slice's period (<see cref="TimeBasis.Opened"/>) or solved
+    /// in it (<see cref="TimeBasis.Solved"/>): four narrow values per ticket instead of a whole <see cref="TicketTimes"/>.
+    /// Null when the slice holds a ticket owned or solved without its stored time (kept from before the times were
+    /// stored): the caller then measures with <see cref="TicketTimesAsync"/>.
+    /// </summary>
+    Task<IReadOnlyList<TicketDuration>?> DurationsAsync(TicketSlice slice, TimeBasis basis, CancellationToken cancellationToken);
+
     /// <summary>The tickets open now (New, In progress, Pending) matching the slice's filters, whenever they were opened.</summary>
     Task<IReadOnlyList<TicketTimes>> OpenTicketsAsync(TicketSlice slice, CancellationToken cancellationToken);
 
@@ -91,6 +107,12 @@ public sealed record TicketTimes(
     DateTimeOffset ResolveDueAt,
     double? OwnMinutes = null,
     double? ResolveMinutes = null);
+
+/// <summary>One urgency's service-level verdicts.</summary>
+public sealed record ComplianceCount(Urgency Urgency, int Met, int Missed, int Running);
+
+/// <summary>A ticket's urgency, technician (id as stored and name, null when none) and stored business times (null when not owned / solved).</summary>
+public readonly record struct TicketDuration(Urgency Urgency, string? TechnicianId, string? TechnicianName, double? OwnMinutes, double? ResolveMinutes);
 
 public sealed record CategoryNode(int Id, string Name, int? ParentId);
 

@@ -17,8 +17,24 @@ public static class Percentile
             throw new ArgumentOutOfRangeException(nameof(percent));
         }
 
-        var sorted = values.Order().ToArray();
-        var rank = (int)Math.Ceiling(percent / 100.0 * sorted.Length);
+        return OfSorted(values.Order().ToArray(), percent);
+    }
+
+    /// <summary>The same for values already in ascending order (several percentiles of one list sort it once).</summary>
+    public static double? OfSorted(IReadOnlyList<double> sorted, int percent)
+    {
+        ArgumentNullException.ThrowIfNull(sorted);
+        if (sorted.Count == 0)
+        {
+            return null;
+        }
+
+        if (percent is < 1 or > 100)
+        {
+            throw new ArgumentOutOfRangeException(nameof(percent));
+        }
+
+        var rank = (int)Math.Ceiling(percent / 100.0 * sorted.Count);
         return sorted[Math.Max(rank, 1) - 1];
     }
 }

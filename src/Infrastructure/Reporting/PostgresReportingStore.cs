@@ -98,6 +98,45 @@ internal sealed class PostgresReportingStore(MesaDbContext db) : IReportingStore
     public Task<IReadOnlyList<TicketTimes>> TicketTimesAsync(TicketSlice slice, TimeBasis basis, CancellationToken cancellationToken) =>
         TimesAsync(slice, basis == TimeBasis.Solved ? "SolvedAt" : "CreatedAt", null, cancellationToken);
 
+    public async Task<IReadOnlyList<ComplianceCount>> ComplianceAsync(TicketSlice slice, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (where, parameters) = Where(slice, "CreatedAt");
+        parameters.Add(now.UtcTicks);
+        var sql = ReportingAggregates.Compliance(where, "@p" + (parameters.Count - 1).ToString(CultureInfo.InvariantCulture));
+        var rows = new List<ComplianceCount>();
+        await foreach (var r in ReadAsync(sql, parameters, cancellationToken))
+        {
+            var missed = Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture);
+            var met = Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture);
+            rows.Add(new ComplianceCount((Urgency)r.GetInt32(0), met, missed, Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture) - missed - met));
+        }
+
+        return rows;
+    }
+
+    public async Task<IReadOnlyList<TicketDuration>?> DurationsAsync(TicketSlice slice, TimeBasis basis, CancellationToken cancellationToken)
+    {
+        var (where, parameters) = Where(slice, basis == TimeBasis.Solved ? "SolvedAt" : "CreatedAt");
+        var sql = ReportingAggregates.Durations(where, "u.\"FullName\"", " LEFT JOIN \"Users\" u ON u.\"Id\" = t.\"AssignedTechnicianId\" AND u.\"Role\" <> 'Requester'");
+        var rows = new List<TicketDuration>();
+        await foreach (var r in ReadAsync(sql, parameters, cancellationToken))
+        {
+            if (r.GetInt32(5) == 1)
+            {
+                return null;
+            }
+
+            rows.Add(new TicketDuration(
+                (Urgency)r.GetInt32(0),
+                r.IsDBNull(1) ? null : Key(r.GetGuid(1)),
+                r.IsDBNull(2) ? null : r.GetString(2),
+                r.IsDBNull(3) ? null : r.GetDouble(3),
+                r.IsDBNull(4) ? null : r.GetDouble(4)));
+        }
+
+        return rows;
+    }
+
     public Task<IReadOnlyList<TicketTimes>> OpenTicketsAsync(TicketSlice slice, CancellationToken cancellationToken) =>
         TimesAsync(slice, null, $"t.\"Status\" IN ({(int)TicketStatus.New}, {(int)TicketStatus.InProgress}, {(int)TicketStatus.Pending})", cancellationToken);
 

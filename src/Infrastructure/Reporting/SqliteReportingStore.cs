@@ -13,8 +13,7 @@ namespace MesaServicios.Infrastructure.Reporting;
 /// <summary>
 /// The reports' aggregations in SQLite SQL, read straight from the tables (instants are stored as UTC ticks, enums
 /// as numbers, ids as upper-case text). Only constants and column names go into the text; every value is a parameter.
-/// Local days come from adding the zone's fixed offset to the ticks when the zone has no daylight saving time
-/// (America/Bogota), and from converting each instant otherwise.
+/// Local days are ranges of ticks whose bounds are computed in C# in the slice's zone (daylight saving time included).
 /// </summary>
 internal sealed class SqliteReportingStore(MesaDbContext db) : IReportingStore
 {
@@ -70,12 +69,20 @@ internal sealed class SqliteReportingStore(MesaDbContext db) : IReportingStore
     public async Task<IReadOnlyDictionary<string, int>> TitleTermsAsync(TicketSlice slice, CancellationToken cancellationToken)
     {
         var (where, parameters) = Where(slice, "CreatedAt");
-        // Titles repeat ("Restablecer contraseña"): each distinct title is split once and weighted by its count.
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        await foreach (var reader in ReadAsync($"SELECT t.\"Title\", COUNT(*) FROM \"Tickets\" t WHERE {where} GROUP BY t.\"Title\"", parameters, cancellationToken))
+        // Titles repeat ("Restablecer contraseña"): each distinct title is split once and weighted by its count. The
+        // titles are counted here, in one pass over the covering index: SQLite's GROUP BY would sort every title of
+        // the period first (three times slower over a year of tickets).
+        var titles = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var reader in ReadAsync($"SELECT t.\"Title\" FROM \"Tickets\" t WHERE {where}", parameters, cancellationToken))
         {
-            var times = reader.GetInt32(1);
-            foreach (var term in TitleTerms.Of(reader.GetString(0)))
+            var title = reader.GetString(0);
+            titles[title] = titles.GetValueOrDefault(title) + 1;
+        }
+
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (title, times) in titles)
+        {
+            foreach (var term in TitleTerms.Of(title))
             {
                 counts[term] = counts.GetValueOrDefault(term) + times;
             }
@@ -86,6 +93,58 @@ internal sealed class SqliteReportingStore(MesaDbContext db) : IReportingStore
 
     public Task<IReadOnlyList<TicketTimes>> TicketTimesAsync(TicketSlice slice, TimeBasis basis, CancellationToken cancellationToken) =>
         TimesAsync(slice, basis == TimeBasis.Solved ? "SolvedAt" : "CreatedAt", null, cancellationToken);
+
+    public async Task<IReadOnlyList<ComplianceCount>> ComplianceAsync(TicketSlice slice, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (where, parameters) = Where(slice, "CreatedAt");
+        parameters.Add(now.UtcTicks);
+        var sql = ReportingAggregates.Compliance(where, "@p" + (parameters.Count - 1).ToString(CultureInfo.InvariantCulture));
+        var rows = new List<ComplianceCount>();
+        await foreach (var r in ReadAsync(sql, parameters, cancellationToken))
+        {
+            var missed = r.GetInt32(1);
+            var met = r.GetInt32(2);
+            rows.Add(new ComplianceCount((Urgency)r.GetInt32(0), met, missed, r.GetInt32(3) - missed - met));
+        }
+
+        return rows;
+    }
+
+    public async Task<IReadOnlyList<TicketDuration>?> DurationsAsync(TicketSlice slice, TimeBasis basis, CancellationToken cancellationToken)
+    {
+        var (where, parameters) = Where(slice, basis == TimeBasis.Solved ? "SolvedAt" : "CreatedAt");
+        var names = await DeskNamesAsync(cancellationToken);
+        var rows = new List<TicketDuration>();
+        await foreach (var r in ReadAsync(ReportingAggregates.Durations(where, "NULL", string.Empty), parameters, cancellationToken))
+        {
+            if (r.GetInt32(5) == 1)
+            {
+                return null;
+            }
+
+            var technician = r.IsDBNull(1) ? null : r.GetString(1);
+            rows.Add(new TicketDuration(
+                (Urgency)r.GetInt32(0),
+                technician,
+                technician is null ? null : names.GetValueOrDefault(technician),
+                r.IsDBNull(3) ? null : r.GetDouble(3),
+                r.IsDBNull(4) ? null : r.GetDouble(4)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The desk members' names by stored id (a few rows), read once instead of a lookup per ticket.</summary>
+    private async Task<Dictionary<string, string>> DeskNamesAsync(CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var reader in ReadAsync("SELECT \"Id\", \"FullName\" FROM \"Users\" WHERE \"Role\" <> 'Requester'", [], cancellationToken))
+        {
+            names[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return names;
+    }
 
     // The open tickets are few: the (Status, CreatedAt) index finds them. The planner is told so (INDEXED BY): its
     // statistics see five statuses of equal size and would rather scan the whole covering reporting index, and a
@@ -186,40 +245,40 @@ internal sealed class SqliteReportingStore(MesaDbContext db) : IReportingStore
         }
     }
 
+    // One range count per local day (its bounds computed here in the slice's zone, daylight saving time included),
+    // each answered from an index in CreatedAt / SolvedAt order: no sort of the period's tickets by day, so a whole year
+    // costs one pass over the narrowest index that holds the filters.
     private async Task<IReadOnlyList<DayCount>> PerDayAsync(TicketSlice slice, string instantColumn, CancellationToken cancellationToken)
     {
-        var (where, parameters) = Where(slice, instantColumn);
+        var (filters, parameters) = Where(slice, null);
+        var days = new StringBuilder("[");
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(slice.Start, slice.Zone).DateTime);
+        for (var start = slice.Start; start < slice.End; day = day.AddDays(1))
+        {
+            var end = ReportPeriod.StartOfDay(day.AddDays(1), slice.Zone);
+            end = end < slice.End ? end : slice.End;
+            days.Append(days.Length == 1 ? string.Empty : ",").Append(CultureInfo.InvariantCulture, $"[{day.DayNumber},{start.UtcTicks},{end.UtcTicks}]");
+            start = end;
+        }
+
+        parameters.Add(days.Append(']').ToString());
+        var json = "@p" + (parameters.Count - 1).ToString(CultureInfo.InvariantCulture);
+        var sql = $"""
+            SELECT json_extract(j.value, '$[0]'),
+                   (SELECT COUNT(*) FROM "Tickets" t WHERE {filters}
+                      AND t."{instantColumn}" >= json_extract(j.value, '$[1]') AND t."{instantColumn}" < json_extract(j.value, '$[2]'))
+            FROM json_each({json}) j
+            """;
         var rows = new List<DayCount>();
-        if (FixedOffset(slice) is { } fixedOffset)
+        await foreach (var reader in ReadAsync(sql, parameters, cancellationToken))
         {
-            parameters.Add(fixedOffset.Ticks);
-            var offset = "@p" + (parameters.Count - 1).ToString(CultureInfo.InvariantCulture);
-            var sql = $"SELECT (t.\"{instantColumn}\" + {offset}) / {TimeSpan.TicksPerDay} AS d, COUNT(*) FROM \"Tickets\" t WHERE {where} GROUP BY d";
-            await foreach (var reader in ReadAsync(sql, parameters, cancellationToken))
+            if (reader.GetInt32(1) > 0)
             {
-                rows.Add(new DayCount(DateOnly.FromDayNumber((int)reader.GetInt64(0)), reader.GetInt32(1)));
+                rows.Add(new DayCount(DateOnly.FromDayNumber(reader.GetInt32(0)), reader.GetInt32(1)));
             }
-
-            return rows;
         }
 
-        var perDay = new Dictionary<DateOnly, int>();
-        await foreach (var reader in ReadAsync($"SELECT t.\"{instantColumn}\" FROM \"Tickets\" t WHERE {where}", parameters, cancellationToken))
-        {
-            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Instant(reader.GetInt64(0)), slice.Zone).DateTime);
-            perDay[day] = perDay.GetValueOrDefault(day) + 1;
-        }
-
-        return perDay.Select(p => new DayCount(p.Key, p.Value)).ToList();
-    }
-
-    /// <summary>The zone's offset when it stays the same over the whole period (no clock change in it), else null.</summary>
-    private static TimeSpan? FixedOffset(TicketSlice slice)
-    {
-        var from = slice.Start.UtcDateTime.AddDays(-1);
-        var to = slice.End.UtcDateTime.AddDays(1);
-        var changes = slice.Zone.GetAdjustmentRules().Any(r => r.DateStart <= to && r.DateEnd >= from && (r.DaylightDelta != TimeSpan.Zero || r.BaseUtcOffsetDelta != TimeSpan.Zero));
-        return changes ? null : slice.Zone.GetUtcOffset(slice.Start);
+        return rows;
     }
 
     /// <summary>The slice as a WHERE clause on alias t, with <paramref name="instantColumn"/> in the period.</summary>

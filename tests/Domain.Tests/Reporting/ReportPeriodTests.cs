@@ -119,11 +119,18 @@ public sealed class ServiceTimesTests
     [InlineData(new double[] { 40, 10, 30, 20 }, 90, 40)] // rank ceil(0.9·4) = 4 → 40
     [InlineData(new double[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 }, 90, 9)]
     [InlineData(new double[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 }, 50, 5)]
-    public void Percentile_IsTheNearestRank(double[] values, int percent, double expected) =>
+    public void Percentile_IsTheNearestRank(double[] values, int percent, double expected)
+    {
         Assert.Equal(expected, Percentile.Of(values, percent));
+        Assert.Equal(expected, Percentile.OfSorted(values.Order().ToArray(), percent));
+    }
 
     [Fact]
-    public void Percentile_OfNothing_IsUnknown() => Assert.Null(Percentile.Of([], 50));
+    public void Percentile_OfNothing_IsUnknown()
+    {
+        Assert.Null(Percentile.Of([], 50));
+        Assert.Null(Percentile.OfSorted([], 50));
+    }
 
     [Theory]
     [InlineData(0, AgeBucket.UpTo2)]

@@ -254,13 +254,20 @@ public sealed class MoveDeskTests(ITestOutputHelper output) : IDisposable
             foreach (var basis in Enum.GetValues<TimeBasis>())
             {
                 Assert.Equal(Sorted(await onSqlite.TicketTimesAsync(slice, basis, default)), Sorted(await onPostgres.TicketTimesAsync(slice, basis, default)));
+                Assert.Equal(Durations(await onSqlite.DurationsAsync(slice, basis, default)), Durations(await onPostgres.DurationsAsync(slice, basis, default)));
             }
+
+            var now = DateTimeOffset.UtcNow;
+            Assert.Equal((await onSqlite.ComplianceAsync(slice, now, default)).OrderBy(c => c.Urgency), (await onPostgres.ComplianceAsync(slice, now, default)).OrderBy(c => c.Urgency));
 
             Assert.Equal(Sorted(await onSqlite.OpenTicketsAsync(slice, default)), Sorted(await onPostgres.OpenTicketsAsync(slice, default)));
             Assert.Equal(await onSqlite.ExportAsync(slice, default).ToListAsync(), await onPostgres.ExportAsync(slice, default).ToListAsync());
         }
 
         static List<TicketTimes> Sorted(IEnumerable<TicketTimes> rows) => rows.OrderBy(r => r.CreatedAt).ThenBy(r => r.Status).ToList();
+
+        static List<TicketDuration>? Durations(IEnumerable<TicketDuration>? rows) =>
+            rows?.OrderBy(r => r.Urgency).ThenBy(r => r.TechnicianId, StringComparer.Ordinal).ThenBy(r => r.OwnMinutes).ThenBy(r => r.ResolveMinutes).ToList();
     }
 
     private static MesaDbContext PostgresContext(string connectionString) =>

@@ -25,16 +25,13 @@ internal sealed class GetServiceTimesQueryHandler(ReportScopes scopes, IReportin
     public async ValueTask<ServiceTimesReport> Handle(GetServiceTimesQuery query, CancellationToken cancellationToken)
     {
         var scope = await scopes.ResolveAsync(query.Filter, cancellationToken);
-        var calendar = (await serviceLevels.CurrentAsync(cancellationToken)).Calendar;
-        var tickets = await store.TicketTimesAsync(scope.Slice, TimeBasis.Opened, cancellationToken);
-        var timeline = scope.Timeline(calendar, scope.Period.From.AddDays(-1));
-        var measured = tickets.Select(t => (Ticket: t, Own: OwnMinutes(t, timeline), Resolve: ResolveMinutes(t, timeline))).ToList();
+        var measured = await DurationsAsync(store, scope, TimeBasis.Opened, serviceLevels, scope.Period.From.AddDays(-1), cancellationToken);
         var culture = CultureInfo.CurrentUICulture;
 
-        var byUrgency = Enum.GetValues<Urgency>().Select(u => Row(u.ToString(), ReportingMessages.Label(ReportDimension.Urgency, u.ToString(), culture), measured.Where(m => m.Ticket.Urgency == u))).ToList();
+        var byUrgency = Enum.GetValues<Urgency>().Select(u => Row(u.ToString(), ReportingMessages.Label(ReportDimension.Urgency, u.ToString(), culture), measured.Where(m => m.Urgency == u))).ToList();
         var byTechnician = measured
-            .GroupBy(m => m.Ticket.TechnicianId ?? string.Empty)
-            .Select(g => Row(g.Key, g.Key.Length == 0 ? Messages.Get("reporting.none.technician", culture) : g.First().Ticket.TechnicianName ?? g.Key, g))
+            .GroupBy(m => m.TechnicianId ?? string.Empty)
+            .Select(g => Row(g.Key, g.Key.Length == 0 ? Messages.Get("reporting.none.technician", culture) : g.First().TechnicianName ?? g.Key, g))
             .OrderByDescending(r => r.Tickets).ThenBy(r => r.Label, StringComparer.Create(culture, ignoreCase: true))
             .ToList();
         return new ServiceTimesReport(scope.Period.From, scope.Period.To, byUrgency, byTechnician);
@@ -48,13 +45,32 @@ internal sealed class GetServiceTimesQueryHandler(ReportScopes scopes, IReportin
     internal static double? ResolveMinutes(TicketTimes ticket, BusinessTimeline timeline) =>
         ticket.SolvedAt is not { } solved ? null : ticket.ResolveMinutes ?? Math.Max(0, timeline.Between(ticket.CreatedAt, solved) - ticket.PausedMinutes);
 
-    private static ServiceTimeRow Row(string key, string label, IEnumerable<(TicketTimes Ticket, double? Own, double? Resolve)> group)
+    /// <summary>
+    /// The slice's business times: the stored ones read narrow, or (when some ticket was owned or solved before they
+    /// were stored) every ticket's clock read and measured on the timeline from <paramref name="first"/>.
+    /// </summary>
+    internal static async Task<IReadOnlyList<TicketDuration>> DurationsAsync(IReportingStore store, ReportScope scope, TimeBasis basis, IServiceLevelCatalog serviceLevels, DateOnly first, CancellationToken cancellationToken)
+    {
+        if (await store.DurationsAsync(scope.Slice, basis, cancellationToken) is { } stored)
+        {
+            return stored;
+        }
+
+        var calendar = (await serviceLevels.CurrentAsync(cancellationToken)).Calendar;
+        var tickets = await store.TicketTimesAsync(scope.Slice, basis, cancellationToken);
+        var timeline = scope.Timeline(calendar, first);
+        return tickets.Select(t => new TicketDuration(t.Urgency, t.TechnicianId, t.TechnicianName, OwnMinutes(t, timeline), ResolveMinutes(t, timeline))).ToList();
+    }
+
+    private static ServiceTimeRow Row(string key, string label, IEnumerable<TicketDuration> group)
     {
         var items = group.ToList();
-        var own = items.Where(i => i.Own is not null).Select(i => i.Own!.Value).ToList();
-        var resolve = items.Where(i => i.Resolve is not null).Select(i => i.Resolve!.Value).ToList();
-        return new ServiceTimeRow(key, label, items.Count, own.Count, resolve.Count,
-            Round(Percentile.Of(own, 50)), Round(Percentile.Of(own, 90)), Round(Percentile.Of(resolve, 50)), Round(Percentile.Of(resolve, 90)));
+        var own = items.Where(i => i.OwnMinutes is not null).Select(i => i.OwnMinutes!.Value).ToArray();
+        var resolve = items.Where(i => i.ResolveMinutes is not null).Select(i => i.ResolveMinutes!.Value).ToArray();
+        Array.Sort(own);
+        Array.Sort(resolve);
+        return new ServiceTimeRow(key, label, items.Count, own.Length, resolve.Length,
+            Round(Percentile.OfSorted(own, 50)), Round(Percentile.OfSorted(own, 90)), Round(Percentile.OfSorted(resolve, 50)), Round(Percentile.OfSorted(resolve, 90)));
     }
 
     internal static double? Round(double? minutes) => minutes is { } m ? Math.Round(m, 1, MidpointRounding.AwayFromZero) : null;

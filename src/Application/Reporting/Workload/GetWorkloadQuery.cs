@@ -21,14 +21,12 @@ internal sealed class GetWorkloadQueryHandler(ReportScopes scopes, IReportingSto
     public async ValueTask<WorkloadReport> Handle(GetWorkloadQuery query, CancellationToken cancellationToken)
     {
         var scope = await scopes.ResolveAsync(query.Filter, cancellationToken);
-        var calendar = (await serviceLevels.CurrentAsync(cancellationToken)).Calendar;
         var open = await store.OpenTicketsAsync(scope.Slice, cancellationToken);
-        var solved = await store.TicketTimesAsync(scope.Slice, TimeBasis.Solved, cancellationToken);
-        var timeline = scope.Timeline(calendar, scope.Period.From.AddDays(-90));
+        var solved = await GetServiceTimesQueryHandler.DurationsAsync(store, scope, TimeBasis.Solved, serviceLevels, scope.Period.From.AddDays(-90), cancellationToken);
         var technicians = (await store.TechniciansAsync(cancellationToken)).ToDictionary(t => t.Key!, t => t.Label ?? t.Key!);
-        foreach (var ticket in open.Concat(solved).Where(t => t.TechnicianId is not null))
+        foreach (var (id, name) in open.Select(o => (o.TechnicianId, o.TechnicianName)).Concat(solved.Select(s => (s.TechnicianId, s.TechnicianName))).Where(t => t.TechnicianId is not null))
         {
-            technicians.TryAdd(ticket.TechnicianId!, ticket.TechnicianName ?? ticket.TechnicianId!);
+            technicians.TryAdd(id!, name ?? id!);
         }
 
         if (query.Filter.TechnicianId is { } only)
@@ -39,7 +37,7 @@ internal sealed class GetWorkloadQueryHandler(ReportScopes scopes, IReportingSto
         // One pass over each list (a year holds up to a million solved tickets), grouped by technician.
         var openBy = open.Where(o => o.TechnicianId is not null).GroupBy(o => o.TechnicianId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var resolveBy = solved.Where(s => s.TechnicianId is not null).GroupBy(s => s.TechnicianId!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(s => GetServiceTimesQueryHandler.ResolveMinutes(s, timeline)).OfType<double>().ToList(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.Select(s => s.ResolveMinutes).OfType<double>().ToList(), StringComparer.Ordinal);
         var rows = technicians.Select(t =>
         {
             var resolve = resolveBy.GetValueOrDefault(t.Key) ?? [];
