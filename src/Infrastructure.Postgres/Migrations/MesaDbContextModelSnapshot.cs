@@ -1153,15 +1153,15 @@ namespace MesaServicios.Infrastructure.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CategoryId")
-                        .HasFilter("\"CategoryId\" IS NOT NULL");
-
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("ReferencesTicketId")
                         .HasFilter("\"ReferencesTicketId\" IS NOT NULL");
 
                     b.HasIndex("AssignedTechnicianId", "Status");
+
+                    b.HasIndex("RequesterDepartment", "CreatedAt")
+                        .HasFilter("\"RequesterDepartment\" IS NOT NULL");
 
                     b.HasIndex("RequesterId", "CreatedAt");
 
@@ -1170,7 +1170,13 @@ namespace MesaServicios.Infrastructure.Postgres.Migrations
                     b.HasIndex("Status", "SolvedAt")
                         .HasFilter("\"SolvedAt\" IS NOT NULL");
 
-                    b.ToTable("Tickets", (string)null);
+                    b.HasIndex("CategoryId", "Status", "CreatedAt")
+                        .HasFilter("\"CategoryId\" IS NOT NULL");
+
+                    b.ToTable("Tickets", null, t =>
+                        {
+                            t.HasTrigger("TR_Tickets_Search_Insert");
+                        });
                 });
 
             modelBuilder.Entity("MesaServicios.Domain.Tickets.TicketAttachment", b =>

@@ -1138,15 +1138,15 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CategoryId")
-                        .HasFilter("\"CategoryId\" IS NOT NULL");
-
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("ReferencesTicketId")
                         .HasFilter("\"ReferencesTicketId\" IS NOT NULL");
 
                     b.HasIndex("AssignedTechnicianId", "Status");
+
+                    b.HasIndex("RequesterDepartment", "CreatedAt")
+                        .HasFilter("\"RequesterDepartment\" IS NOT NULL");
 
                     b.HasIndex("RequesterId", "CreatedAt");
 
@@ -1155,7 +1155,13 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                     b.HasIndex("Status", "SolvedAt")
                         .HasFilter("\"SolvedAt\" IS NOT NULL");
 
-                    b.ToTable("Tickets", (string)null);
+                    b.HasIndex("CategoryId", "Status", "CreatedAt")
+                        .HasFilter("\"CategoryId\" IS NOT NULL");
+
+                    b.ToTable("Tickets", null, t =>
+                        {
+                            t.HasTrigger("TR_Tickets_Search_Insert");
+                        });
                 });
 
             modelBuilder.Entity("MesaServicios.Domain.Tickets.TicketAttachment", b =>
