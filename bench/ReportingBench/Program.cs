@@ -297,25 +297,6 @@ internal static class Generator
             Exec(connection, $"DROP INDEX \"{index.Split('"')[1]}\"");
         }
 
-        // The same for the triggers on Tickets (the full-text index's): the index is rebuilt in one pass after the load.
-        var triggers = new List<string>();
-        var triggerNames = new List<string>();
-        using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name, \"sql\" FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Tickets'";
-            using var reader = list.ExecuteReader();
-            while (reader.Read())
-            {
-                triggerNames.Add(reader.GetString(0));
-                triggers.Add(reader.GetString(1));
-            }
-        }
-
-        foreach (var trigger in triggerNames)
-        {
-            Exec(connection, $"DROP TRIGGER \"{trigger}\"");
-        }
-
         using var transaction = connection.BeginTransaction();
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
@@ -442,15 +423,13 @@ internal static class Generator
         }
 
         transaction.Commit();
-        foreach (var index in indexes.Concat(triggers))
+        foreach (var index in indexes)
         {
             Exec(connection, index);
         }
 
-        if (triggers.Count > 0)
-        {
-            Exec(connection, "INSERT INTO TicketSearch (TicketSearch) VALUES ('rebuild')");
-        }
+        // The tickets' full-text index, built in one pass, its watermark past the last ticket.
+        Exec(connection, "INSERT INTO TicketSearch (TicketSearch) VALUES ('rebuild'); UPDATE TicketSearchIndexed SET \"UpTo\" = (SELECT MAX(\"Id\") FROM \"Tickets\")");
 
         Exec(connection, "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);");
     }

@@ -234,6 +234,7 @@ public static class DependencyInjection
         services.AddScoped<IInboxMessageClaim, InboxMessageClaim>();
         services.AddScoped<IngestMailJob>();
         services.AddScoped<AutoCloseSolvedTicketsJob>();
+        services.AddScoped<IndexTicketSearchJob>();
         services.AddScoped<RetentionJob>();
         services.AddRecurringJobs<RetentionRecurringJobs>();
         services.AddSingleton<PasswordResetSignal>();

@@ -22,6 +22,9 @@ internal sealed class PostgresTicketSearchIndex(MesaDbContext db) : ITicketSearc
     public async Task<int> CountAsync(TicketSearchWords words, CancellationToken cancellationToken) =>
         (await db.Database.SqlQueryRaw<int>(Count, Query(words)).ToListAsync(cancellationToken))[0];
 
+    /// <summary>Nothing to do: PostgreSQL keeps its index in the ticket's own transaction.</summary>
+    public Task<int> CatchUpAsync(DateTimeOffset openedBefore, int max, CancellationToken cancellationToken) => Task.FromResult(0);
+
     public Task<IReadOnlyList<string>> DepartmentsAsync(CancellationToken cancellationToken) => TicketDepartments.DistinctAsync(db, cancellationToken);
 
     /// <summary><c>impreso:* &amp; piso:*</c>: words hold letters and digits only, so they cannot be read as operators.</summary>
@@ -35,13 +38,14 @@ internal sealed class PostgresTicketSearchIndex(MesaDbContext db) : ITicketSearc
 
 /// <summary>
 /// The distinct departments on tickets, read as a loose index scan (one seek per department in
-/// <c>IX_Tickets_RequesterDepartment_CreatedAt</c>) instead of a scan of every ticket; the same SQL on both engines.
+/// <c>IX_Tickets_RequesterDepartment_CreatedAt</c>) instead of a scan of every ticket; the same SQL on both engines. The first
+/// step says IS NOT NULL so that the partial index serves it (without it SQLite scanned another index whole: 280 ms at 1M).
 /// </summary>
 internal static class TicketDepartments
 {
     private const string Sql = """
         WITH RECURSIVE d("Value") AS (
-            SELECT MIN("RequesterDepartment") FROM "Tickets"
+            SELECT MIN("RequesterDepartment") FROM "Tickets" WHERE "RequesterDepartment" IS NOT NULL
             UNION ALL
             SELECT (SELECT MIN(t."RequesterDepartment") FROM "Tickets" AS t WHERE t."RequesterDepartment" > d."Value")
             FROM d WHERE d."Value" IS NOT NULL)

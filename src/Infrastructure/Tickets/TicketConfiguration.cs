@@ -8,8 +8,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
 {
     public void Configure(EntityTypeBuilder<Ticket> builder)
     {
-        // The full-text index (TicketsSql) is written by an AFTER INSERT trigger on SQLite.
-        builder.ToTable("Tickets", table => table.HasTrigger(TicketsSql.InsertTrigger));
+        builder.ToTable("Tickets");
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Id).ValueGeneratedOnAdd();
         builder.Property(t => t.Title).HasMaxLength(Ticket.TitleMaxLength).IsRequired();

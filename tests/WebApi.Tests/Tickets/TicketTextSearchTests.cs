@@ -1,4 +1,9 @@
 using System.Net;
+using Mediator;
+using MesaServicios.Application.Tickets.SearchTickets;
+using MesaServicios.Infrastructure.Tickets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MesaServicios.Domain.Users;
 using MesaServicios.WebApi.Tests.Support;
 
@@ -106,4 +111,38 @@ public sealed class TicketTextSearchTests : IClassFixture<MesaApiFactory>
         await AssertFindsAsync(tech, $"-{word} OR escaner", id);
         await AssertFindsAsync(tech, $"{word} OR impresora");
     }
+
+    [Fact]
+    public async Task TheIndexingStep_IndexesSettledTickets_OnceEach_AndTheSearchFindsThemBeforeAndAfter()
+    {
+        var requester = await _factory.CreateUserAsync();
+        var tech = await _factory.CreateUserAsync(UserRole.Technician);
+        var word = "Onix" + Guid.NewGuid().ToString("N")[..8];
+        var id = (await TicketApi.OpenAsync(requester, $"Parlante {word} sin sonido", "El parlante de la sala 3 no suena desde el lunes.")).GetProperty("id").GetInt32();
+
+        // Too recent: a ticket opened a moment ago may still be committing, the watermark stays below it.
+        await IndexAsync();
+        Assert.Equal(TestDatabase.IsPostgres ? 1 : 0, await InIndexAsync(word)); // PostgreSQL indexes in the ticket's transaction
+        await AssertFindsAsync(tech, word, id);
+
+        _factory.Clock.Advance(IndexNewTicketsCommand.Settle + TimeSpan.FromSeconds(1));
+        var runs = await Task.WhenAll(IndexAsync(), IndexAsync());
+        Assert.Contains(runs, indexed => indexed > 0 || TestDatabase.IsPostgres);
+        Assert.Equal(0, await IndexAsync());
+
+        Assert.Equal(1, await InIndexAsync(word));
+        await AssertFindsAsync(tech, word, id);
+        await AssertFindsAsync(tech, $"parlante {word[..6]} sala", id);
+    }
+
+    private Task<int> IndexAsync() =>
+        _factory.WithScopeAsync(sp => sp.GetRequiredService<ISender>().Send(new IndexNewTicketsCommand()).AsTask());
+
+    /// <summary>How many rows the SQLite full-text table itself holds for the word (PostgreSQL: the expression index).</summary>
+    private Task<int> InIndexAsync(string word) =>
+        _factory.WithDbAsync(async db => TestDatabase.IsPostgres
+            ? await db.Database.SqlQueryRaw<int>(
+                $"SELECT COUNT(*)::integer AS \"Value\" FROM \"Tickets\" WHERE {TicketsPostgresSql.Document} @@ to_tsquery('simple', {{0}})", word.ToLowerInvariant()).SingleAsync()
+            : await db.Database.SqlQueryRaw<int>(
+                $"SELECT COUNT(*) AS \"Value\" FROM {TicketsSql.SearchTable} WHERE {TicketsSql.SearchTable} MATCH {{0}}", "\"" + word.ToLowerInvariant() + "\"").SingleAsync());
 }

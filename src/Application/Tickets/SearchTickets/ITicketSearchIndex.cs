@@ -4,9 +4,10 @@ using MesaServicios.Domain.Common;
 namespace MesaServicios.Application.Tickets.SearchTickets;
 
 /// <summary>
-/// Port: the full-text index of the tickets' titles and descriptions (their folded <c>SearchText</c>), kept by the
-/// database in the ticket's own transaction (SQLite FTS5, or PostgreSQL's text search with
-/// <c>Database:Provider=Postgres</c>), so a ticket is found the moment its creation commits.
+/// Port: the full-text index of the tickets' titles and descriptions (their folded <c>SearchText</c>): SQLite FTS5,
+/// written after the creation by <see cref="IndexNewTicketsCommand"/> (a ticket not indexed yet is found by a scan of
+/// the few tickets above the index's watermark, so results are always complete), or PostgreSQL's text search with
+/// <c>Database:Provider=Postgres</c> (kept by the server in the ticket's own transaction).
 /// </summary>
 public interface ITicketSearchIndex
 {
@@ -18,6 +19,13 @@ public interface ITicketSearchIndex
 
     /// <summary>How many tickets <see cref="Matching"/> finds, counted in the index alone (no ticket row read).</summary>
     Task<int> CountAsync(TicketSearchWords words, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Indexes the tickets above the watermark opened before <paramref name="openedBefore"/> (at most
+    /// <paramref name="max"/>, by number) and moves the watermark past them; returns how many. Run inside a command's
+    /// transaction; nothing to do where the engine keeps the index itself.
+    /// </summary>
+    Task<int> CatchUpAsync(DateTimeOffset openedBefore, int max, CancellationToken cancellationToken);
 
     /// <summary>The distinct requester departments written on tickets (one index seek each), for the department filter.</summary>
     Task<IReadOnlyList<string>> DepartmentsAsync(CancellationToken cancellationToken);

@@ -1161,10 +1161,7 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                     b.HasIndex("CategoryId", "Status", "CreatedAt")
                         .HasFilter("\"CategoryId\" IS NOT NULL");
 
-                    b.ToTable("Tickets", null, t =>
-                        {
-                            t.HasTrigger("TR_Tickets_Search_Insert");
-                        });
+                    b.ToTable("Tickets", (string)null);
                 });
 
             modelBuilder.Entity("MesaServicios.Domain.Tickets.TicketAttachment", b =>
