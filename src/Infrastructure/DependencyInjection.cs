@@ -120,6 +120,7 @@ public static class DependencyInjection
         AddModuleContexts(services);
         services.AddScoped<Application.Common.Backup.IDeskBackup, Common.Backup.SqliteDeskBackup>();
         services.AddSingleton<ITicketNumbers, TicketNumbers>();
+        services.AddScoped<Application.Tickets.SearchTickets.ITicketSearchIndex, SqliteTicketSearchIndex>();
         // A new ticket and its first history entry: prepared INSERTs kept on the writer connection (principal first).
         services.AddSingleton(new KeptInsertType(typeof(Domain.Tickets.Ticket)));
         services.AddSingleton(new KeptInsertType(typeof(Domain.Tickets.TicketHistoryEntry)));
@@ -151,6 +152,7 @@ public static class DependencyInjection
             .AddInterceptors(sp.GetRequiredService<ReferenceDataInterceptor>()));
         AddModuleContexts(services);
         services.AddScoped<ITicketNumbers, PostgresTicketNumbers>();
+        services.AddScoped<Application.Tickets.SearchTickets.ITicketSearchIndex, PostgresTicketSearchIndex>();
         services.AddScoped<Application.Common.Backup.IDeskBackup, Common.Backup.PostgresDeskBackup>();
         services.AddSingleton(_ => new WriteBatcher(null));
         AddWriteEngine(services);
@@ -232,6 +234,7 @@ public static class DependencyInjection
         services.AddScoped<IInboxMessageClaim, InboxMessageClaim>();
         services.AddScoped<IngestMailJob>();
         services.AddScoped<AutoCloseSolvedTicketsJob>();
+        services.AddScoped<IndexTicketSearchJob>();
         services.AddScoped<RetentionJob>();
         services.AddRecurringJobs<RetentionRecurringJobs>();
         services.AddSingleton<PasswordResetSignal>();

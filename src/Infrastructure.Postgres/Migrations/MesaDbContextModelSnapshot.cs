@@ -1179,9 +1179,6 @@ namespace MesaServicios.Infrastructure.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CategoryId")
-                        .HasFilter("\"CategoryId\" IS NOT NULL");
-
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("ReferencesTicketId")
@@ -1189,12 +1186,18 @@ namespace MesaServicios.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("AssignedTechnicianId", "Status");
 
+                    b.HasIndex("RequesterDepartment", "CreatedAt")
+                        .HasFilter("\"RequesterDepartment\" IS NOT NULL");
+
                     b.HasIndex("RequesterId", "CreatedAt");
 
                     b.HasIndex("Status", "CreatedAt");
 
                     b.HasIndex("Status", "SolvedAt")
                         .HasFilter("\"SolvedAt\" IS NOT NULL");
+
+                    b.HasIndex("CategoryId", "Status", "CreatedAt")
+                        .HasFilter("\"CategoryId\" IS NOT NULL");
 
                     b.ToTable("Tickets", (string)null);
                 });

@@ -57,7 +57,10 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(t => new { t.AssignedTechnicianId, t.Status });
         builder.HasIndex(t => new { t.Status, t.SolvedAt }).HasFilter("\"SolvedAt\" IS NOT NULL");
         builder.HasIndex(t => t.CreatedAt);
-        builder.HasIndex(t => t.CategoryId).HasFilter("\"CategoryId\" IS NOT NULL");
+        // The desk's search by category (with its subcategories) and status, newest first, counted from the index.
+        builder.HasIndex(t => new { t.CategoryId, t.Status, t.CreatedAt }).HasFilter("\"CategoryId\" IS NOT NULL");
+        // The search by department (an IN of the matching names), newest first; also the distinct names, one seek each.
+        builder.HasIndex(t => new { t.RequesterDepartment, t.CreatedAt }).HasFilter("\"RequesterDepartment\" IS NOT NULL");
         builder.HasIndex(t => t.ReferencesTicketId).HasFilter("\"ReferencesTicketId\" IS NOT NULL");
 
         // The equipment a ticket is about: a snapshot in the ticket's own row (empty on most tickets: partial index).

@@ -7,7 +7,7 @@ namespace MesaServicios.Infrastructure.Tickets;
 
 /// <summary>
 /// Solved tickets past their confirmation window are closed every hour; service levels are escalated on
-/// <c>ServiceLevels:EscalationCron</c> (every five minutes by default).
+/// <c>ServiceLevels:EscalationCron</c> (every five minutes by default); the tickets' full-text index moves forward every minute.
 /// </summary>
 internal sealed class TicketsRecurringJobs(IOptions<ServiceLevelsOptions> serviceLevels) : IRecurringJobRegistration
 {
@@ -15,5 +15,6 @@ internal sealed class TicketsRecurringJobs(IOptions<ServiceLevelsOptions> servic
     {
         jobs.AddOrUpdate<AutoCloseSolvedTicketsJob>(AutoCloseSolvedTicketsJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
         jobs.AddOrUpdate<EscalateTicketsJob>(EscalateTicketsJob.RecurringId, job => job.RunAsync(CancellationToken.None), serviceLevels.Value.EscalationCron);
+        jobs.AddOrUpdate<IndexTicketSearchJob>(IndexTicketSearchJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
     }
 }

@@ -59,7 +59,7 @@ public sealed class SearchTicketsRequest
 
     public string? RequesterId { get; init; }
 
-    /// <summary>Part of the requester's department (dependencia), case-insensitive.</summary>
+    /// <summary>Part of the requester's department (dependencia), in any case and with or without accents.</summary>
     public string? Department { get; init; }
 
     public string? ObserverId { get; init; }
@@ -70,7 +70,7 @@ public sealed class SearchTicketsRequest
     /// <summary>ISO 8601 date-time, inclusive.</summary>
     public string? CreatedTo { get; init; }
 
-    /// <summary>Words in the title or description, in any case and with or without accents ("impresion" finds "Impresión").</summary>
+    /// <summary>Words in the title or description, all of them, each as a word or its beginning ("impreso" finds "impresora"), in any case and with or without accents ("impresion" finds "Impresión"); punctuation only separates words.</summary>
     public string? Text { get; init; }
 
     /// <summary>true: open tickets that missed a running target (time to own while unowned, time to resolve while not paused).</summary>

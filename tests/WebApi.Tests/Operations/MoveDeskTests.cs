@@ -86,6 +86,14 @@ public sealed class MoveDeskTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(BulkTickets + 4, await TicketApi.OpenIdAsync(requester, "Primera solicitud en PostgreSQL"));
         var found = await (await (await node.Anonymous().GetAsync("/api/v1/help/search?q=contrase%C3%B1a")).EnsureSuccessAsync()).JsonAsync();
         Assert.Equal(helpHits, found.GetArrayLength());
+
+        // The tickets' full-text search answers on the copied tickets ("777" as a prefix: 777 and 7770–7779; one page of
+        // one, the bulk rows' other statuses are not all real ones) and on a new one.
+        var admin = await node.AdminAsync();
+        var copied = await (await (await admin.Client.GetAsync("/api/v1/tickets?text=CARGA%20777&sort=id&pageSize=1")).EnsureSuccessAsync()).JsonAsync();
+        Assert.Equal(11, copied.GetProperty("total").GetInt32());
+        var fresh = await (await (await admin.Client.GetAsync("/api/v1/tickets?text=primera%20postgresql")).EnsureSuccessAsync()).JsonAsync();
+        Assert.Equal([BulkTickets + 4], fresh.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()));
     }
 
     [PostgresFact]

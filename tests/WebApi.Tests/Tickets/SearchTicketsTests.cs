@@ -35,6 +35,9 @@ public sealed class SearchTicketsTests : IClassFixture<MesaApiFactory>
         { "unassigned=true", [3, 1, 0] },
         { "requesterId={beto}", [4, 3] },
         { "department=biblio", [2, 1, 0] },
+        { "department=TESORERIA", [4, 3] }, // any case, without the accent
+        { "department=ería", [4, 3] },
+        { "department=contabilidad", [] },
         { "observerId={olga}", [3] },
         { "text=ATASCADA", [2] },
         { "text=bloque B", [4, 2, 1, 0] },
@@ -42,6 +45,18 @@ public sealed class SearchTicketsTests : IClassFixture<MesaApiFactory>
         { "text=INALAMBRICA", [3] }, // any case, with or without accents
         { "text=INALÁMBRICA", [3] },
         { "text=Inalambrica", [3] },
+        { "text=impreso", [4, 2, 1, 0] }, // a word matches its beginning (the default description names the printer)
+        { "text=IMPRIM", [0] }, // "imprime"
+        { "text=atascada IMPRESORA", [2] }, // several words: all of them, in any order
+        { "text=impresora wifi", [] },
+        { "text=SENAL red", [3] }, // "señal" without its ñ
+        { "text=\"atascada\"", [2] },
+        { "text=atasc*", [2] },
+        { "text=impresora -color", [2] }, // "-" separates words: it never excludes one, "color" is required
+        { "text=***", [] },
+        { "text=impresora&status=New", [1, 0] },
+        { "text=impresora&sort=-title", [0, 2, 4, 1] },
+        { "text=b&sort=-id", [4, 2, 1, 0] }, // one letter: every ticket with a word starting with it ("bloque B"; not the wifi one)
         { "type=Incident&urgency=VeryHigh", [2] },
         { "sort=id", [0, 1, 2, 3, 4] },
         { "sort=-priority", [2, 0, 4, 3, 1] },

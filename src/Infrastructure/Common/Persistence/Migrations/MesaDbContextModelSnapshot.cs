@@ -1164,9 +1164,6 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CategoryId")
-                        .HasFilter("\"CategoryId\" IS NOT NULL");
-
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("ReferencesTicketId")
@@ -1174,12 +1171,18 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
 
                     b.HasIndex("AssignedTechnicianId", "Status");
 
+                    b.HasIndex("RequesterDepartment", "CreatedAt")
+                        .HasFilter("\"RequesterDepartment\" IS NOT NULL");
+
                     b.HasIndex("RequesterId", "CreatedAt");
 
                     b.HasIndex("Status", "CreatedAt");
 
                     b.HasIndex("Status", "SolvedAt")
                         .HasFilter("\"SolvedAt\" IS NOT NULL");
+
+                    b.HasIndex("CategoryId", "Status", "CreatedAt")
+                        .HasFilter("\"CategoryId\" IS NOT NULL");
 
                     b.ToTable("Tickets", (string)null);
                 });
