@@ -26,7 +26,7 @@ public sealed record EscalateTicketsRequest(int BatchSize = EscalateTicketsReque
     public const int DefaultBatchSize = 500;
 
     /// <summary>Tickets raised in one transaction: bounds how long the single writer is held (creations wait at most that long).</summary>
-    public const int DefaultTicketsPerTransaction = 20;
+    public const int DefaultTicketsPerTransaction = 50;
 }
 
 /// <summary>How many tickets were due, how many levels were raised, how many tickets were skipped (changed meanwhile).</summary>
