@@ -3,7 +3,7 @@
 // times) for a desk of 8 technicians and 2 administrators; `dueShare` of them crossed the 75 % threshold of their
 // time to own in the last 5 minutes (as between two runs of the job). Then measures:
 //   scan    — the job's read: the tickets whose next level is due (indexed range of SlaNextEscalationAt);
-//   run     — one whole run of the job, after an untimed warm-up run of 20 levels (the job runs every minute on a
+//   run     — one whole run of the job, after an untimed warm-up run of 20 levels (the job runs every five minutes on a
 //             desk, so its code is warm): the read, then the due tickets' levels raised 50 tickets per transaction
 //             (history rows, clocks, notifications for every technician and outbox e-mails written in bulk);
 //   create  — OpenTicketCommand at concurrency 8, alone and while the next run of the job (5 minutes later) escalates.
@@ -41,9 +41,10 @@ using var host = BuildHost(data, clock);
 await host.Services.InitializeDatabaseAsync();
 Console.WriteLine($"Escalation scan benchmark: {ticketCount:N0} open tickets, {dueShare:P1} due, {perTransaction} tickets per transaction, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 
-// A desk runs the job every minute, so the measured run is not the process's first: a warm-up run first raises the
-// WarmUp earliest due levels (JIT, query plans and the rendering of the escalation mails, as the previous minute's run
-// would have). The seed makes that many more tickets due, so the measured run still finds dueShare of the desk due.
+// A desk runs the job every five minutes (ServiceLevels:EscalationCron) in a process that keeps running, so the measured
+// run is not the process's first: a warm-up run first raises the WarmUp earliest due levels (JIT, query plans and the
+// rendering of the escalation mails, as the previous run would have). The seed makes that many more tickets due, so the
+// measured run still finds dueShare of the desk due.
 const int WarmUp = 20;
 var (requesters, seedSeconds) = await SeedAsync(host.Services, clock, ticketCount, dueShare + (double)WarmUp / ticketCount);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed      {ticketCount:N0} tickets in {seedSeconds:F1} s"));
