@@ -8,7 +8,7 @@ namespace MesaServicios.Infrastructure.Reservations;
 /// <summary>
 /// The overlap guarantee on PostgreSQL, where bookings of several nodes run concurrently: the check gives the usual
 /// answer (the conflicting window), and the exclusion constraint of <see cref="ReservationsPostgresSql"/> refuses
-/// the second of two racing bookings (SQLSTATE 23P01), which becomes the same 409.
+/// the second of two racing bookings (SQLSTATE 23P01, or 40P01 when several race), which becomes the same 409.
 /// </summary>
 internal sealed class PostgresReservationOverlapGuard(IReservationsDbContext db) : IReservationOverlapGuard
 {
@@ -29,6 +29,15 @@ internal sealed class PostgresReservationOverlapGuard(IReservationsDbContext db)
         {
             if (e is PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation } postgres
                 && postgres.ConstraintName == ReservationsPostgresSql.OverlapConstraint)
+            {
+                return true;
+            }
+
+            // Three or more bookings of one slot at once: while checking the exclusion constraint PostgreSQL may find
+            // them waiting on each other and end one with a deadlock (40P01, "while checking exclusion constraint … in
+            // relation "Reservations""). The others go on and one of them wins: the one ended lost the slot too.
+            if (e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected } deadlock
+                && deadlock.Where?.Contains("\"Reservations\"", StringComparison.Ordinal) == true)
             {
                 return true;
             }

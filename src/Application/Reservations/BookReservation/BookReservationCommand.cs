@@ -98,9 +98,10 @@ internal sealed class BookReservationCommandHandler(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (guard.IsOverlapViolation(exception))
+        catch (Exception exception) when (guard.IsOverlapViolation(exception))
         {
-            // The database's own guarantee (another node, or a writer outside this process, won the slot).
+            // The database's own guarantee (another node, or a writer outside this process, won the slot). Not only a
+            // DbUpdateException: PostgreSQL may end a race of several bookings with a deadlock, which EF wraps apart.
             var winner = await guard.FindConflictAsync(item.Id, window, reservation.Id, cancellationToken);
             throw Overlap(winner ?? window);
         }
