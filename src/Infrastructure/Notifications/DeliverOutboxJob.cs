@@ -4,8 +4,12 @@ using MesaServicios.Application.Notifications.DeliverOutbox;
 
 namespace MesaServicios.Infrastructure.Notifications;
 
-/// <summary>Thin Hangfire job: delivers the due outbox e-mails. Safe to run on several nodes at once (claims).</summary>
-public sealed class DeliverOutboxJob(ISender sender)
+/// <summary>
+/// Thin Hangfire job: delivers the due outbox e-mails until none is left, and once more if a commit queued mail
+/// meanwhile (<see cref="OutboxSignal"/>: no new job is queued while this one runs). Safe to run on several nodes at
+/// once (claims).
+/// </summary>
+public sealed class DeliverOutboxJob(ISender sender, OutboxSignal signal)
 {
     public const string RecurringId = "notifications.deliver-outbox";
 
@@ -13,11 +17,23 @@ public sealed class DeliverOutboxJob(ISender sender)
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        DeliveryReport report;
-        do
+        signal.RunStarted();
+        try
         {
-            report = await sender.Send(new DeliverOutboxRequest(), cancellationToken);
+            do
+            {
+                DeliveryReport report;
+                do
+                {
+                    report = await sender.Send(new DeliverOutboxRequest(), cancellationToken);
+                }
+                while (report.Claimed > 0 && !cancellationToken.IsCancellationRequested);
+            }
+            while (signal.TakeSignal() && !cancellationToken.IsCancellationRequested);
         }
-        while (report.Claimed > 0 && !cancellationToken.IsCancellationRequested);
+        finally
+        {
+            signal.RunEnded();
+        }
     }
 }
