@@ -81,6 +81,7 @@ internal static class NotificationsMessages
 
         // E-mail layout
         ["notifications.email.greeting"] = ("Hola, {0}:", "Hello {0},"),
+        ["notifications.email.desk_team"] = ("equipo de la mesa", "desk team"),
         ["notifications.email.view_ticket"] = ("Ver el ticket #{0}", "View ticket #{0}"),
         ["notifications.email.reply_hint"] = ("Puedes responder a este correo para agregar un seguimiento al ticket.", "You can reply to this e-mail to add a follow-up to the ticket."),
         ["notifications.email.footer"] = ("Mesa de Servicios TIC · IES CINOC. Este es un mensaje automático.", "ICT Service Desk · IES CINOC. This is an automatic message."),

@@ -26,9 +26,17 @@ public sealed class OutboxEmail
     /// <summary>What the mail is about (e.g. "users.password_reset"); for preferences and reports.</summary>
     public string Kind { get; private set; }
 
+    /// <summary>The one person the mail is for; null for a mail to several people (<see cref="Recipients"/>).</summary>
     public Guid? RecipientUserId { get; private set; }
 
+    /// <summary>The address of the one recipient; for a mail to several people, the first of them.</summary>
     public string To { get; private set; }
+
+    /// <summary>
+    /// A mail to several people (a desk alert: one message, every desk member of one language as a recipient): one line
+    /// per recipient, <c>user id TAB address TAB name</c>. Null for a mail to one person (<see cref="To"/>).
+    /// </summary>
+    public string? Recipients { get; private set; }
 
     public string? ToName { get; private set; }
 
@@ -122,6 +130,71 @@ public sealed class OutboxEmail
             CreatedAt = now,
         };
 
+    /// <summary>
+    /// One message to several people, with a body rendered for all of them (no name in the greeting): delivered once,
+    /// with every recipient an addressee of the same message.
+    /// </summary>
+    public static OutboxEmail CreateForGroup(
+        string kind,
+        IReadOnlyList<Addressee> recipients,
+        string subject,
+        OutboxBody body,
+        string messageId,
+        DateTimeOffset now,
+        int? ticketId = null,
+        string? inReplyTo = null,
+        string? references = null)
+    {
+        if (recipients.Count == 0)
+        {
+            throw new ArgumentException("A mail needs at least one recipient.", nameof(recipients));
+        }
+
+        var email = Create(kind, null, recipients[0].Address, null, subject, body, messageId, now, ticketId: ticketId, inReplyTo: inReplyTo, references: references);
+        email.Recipients = string.Join('\n', recipients.Select(r => $"{r.UserId?.ToString() ?? string.Empty}\t{Clean(r.Address)}\t{Clean(r.Name)}"));
+        return email;
+    }
+
+    /// <summary>Everyone the mail is for: its recipients, or its one recipient.</summary>
+    public IReadOnlyList<Addressee> Addressees()
+    {
+        if (Recipients is null)
+        {
+            return [new Addressee(RecipientUserId, To, ToName)];
+        }
+
+        return Recipients.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('\t'))
+            .Select(parts => new Addressee(
+                Guid.TryParse(parts[0], out var id) ? id : null,
+                parts.Length > 1 ? parts[1] : string.Empty,
+                parts.Length > 2 && parts[2].Length > 0 ? parts[2] : null))
+            .ToList();
+    }
+
+    /// <summary>
+    /// For this delivery attempt only (the row is not saved for it): leaves out the recipients at these addresses (a
+    /// bounce said they cannot be reached). False when nobody is left.
+    /// </summary>
+    public bool LeaveOut(IReadOnlySet<string> addresses)
+    {
+        if (Recipients is null)
+        {
+            return !addresses.Contains(To);
+        }
+
+        var kept = Addressees().Where(a => !addresses.Contains(a.Address)).ToList();
+        if (kept.Count == 0)
+        {
+            return false;
+        }
+
+        Recipients = string.Join('\n', kept.Select(r => $"{r.UserId?.ToString() ?? string.Empty}\t{r.Address}\t{r.Name}"));
+        return true;
+    }
+
+    private static string Clean(string? value) => (value ?? string.Empty).Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ');
+
     public void MarkSent(DateTimeOffset now)
     {
         Status = OutboxEmailStatus.Sent;
@@ -157,3 +230,6 @@ public sealed class OutboxEmail
         ClaimToken = null;
     }
 }
+
+/// <summary>One recipient of an outbox e-mail: who (when a user of the desk), at which address, under which name.</summary>
+public sealed record Addressee(Guid? UserId, string Address, string? Name);

@@ -599,6 +599,9 @@ namespace MesaServicios.Infrastructure.Postgres.Migrations
                     b.Property<Guid?>("RecipientUserId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Recipients")
+                        .HasColumnType("text");
+
                     b.Property<string>("References")
                         .HasColumnType("text");
 

@@ -14,7 +14,12 @@ internal static class MimeMessageFactory
     {
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(options.FromName, options.FromAddress));
-        message.To.Add(new MailboxAddress(email.ToName ?? string.Empty, email.To));
+        // A desk alert is one message to every desk member of one language: each is an addressee of it.
+        foreach (var addressee in email.Addressees())
+        {
+            message.To.Add(new MailboxAddress(addressee.Name ?? string.Empty, addressee.Address));
+        }
+
         message.Subject = email.Subject;
         message.MessageId = email.MessageId;
         message.Date = email.CreatedAt;

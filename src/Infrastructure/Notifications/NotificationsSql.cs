@@ -43,4 +43,13 @@ public static class NotificationsSql
         // The bodies table goes next, before the pointer column: nothing may point at it any more.
         migrationBuilder.Sql("""UPDATE "OutboxEmails" SET "BodyId" = NULL WHERE "BodyId" IS NOT NULL;""");
     }
+
+    /// <summary>
+    /// Down of the <c>CreationFanout</c> migration: the column of a desk alert's recipients is dropped in place (SQLite
+    /// 3.35+), not by EF's table rebuild, which is deferred to the end of a migration and would run after the next older
+    /// migration's SQL that still reads the old columns of the same table (<see cref="Down"/>). Going down, a desk alert
+    /// waiting in the outbox keeps only its first recipient.
+    /// </summary>
+    public static void CreationFanoutDown(MigrationBuilder migrationBuilder) =>
+        migrationBuilder.Sql("""ALTER TABLE "OutboxEmails" DROP COLUMN "Recipients";""");
 }

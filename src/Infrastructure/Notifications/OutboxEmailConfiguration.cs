@@ -13,6 +13,7 @@ internal sealed class OutboxEmailConfiguration : IEntityTypeConfiguration<Outbox
         builder.Property(e => e.Kind).HasMaxLength(80).IsRequired();
         builder.Property(e => e.To).HasMaxLength(254).IsRequired();
         builder.Property(e => e.ToName).HasMaxLength(150);
+        builder.Property(e => e.Recipients);
         builder.Property(e => e.Subject).HasMaxLength(300).IsRequired();
         builder.Property(e => e.MessageId).HasMaxLength(200).IsRequired();
         builder.HasIndex(e => e.MessageId).IsUnique();

@@ -84,7 +84,7 @@ public sealed partial class SignedLinkEndToEndTests : IClassFixture<Notification
         {
             var message = await MimeMessage.LoadAsync(file);
             if ((message.Subject ?? string.Empty).Contains($"[Mesa #{id}]", StringComparison.Ordinal)
-                && message.To.Mailboxes.Single().Address == cast.Requester.Email
+                && message.To.Mailboxes.Select(m => m.Address).SequenceEqual([cast.Requester.Email])
                 && (message.TextBody ?? string.Empty).Contains("/api/v1/notifications/links/", StringComparison.Ordinal))
             {
                 Assert.Null(solved);

@@ -31,9 +31,9 @@ public sealed class TicketNotificationsEndToEndTests : IClassFixture<Notificatio
         Assert.Contains($"[Mesa #{id}]", confirmation.Subject, StringComparison.Ordinal);
         Assert.Equal(
             Sorted(cast.Requester, cast.Observer, cast.Technician, cast.OtherTechnician, cast.Admin, cast.OtherAdmin),
-            Sorted(created.Where(m => m.Kind == "ticket.created").Select(m => m.To)));
+            Sorted(created.Where(m => m.Kind == "ticket.created").SelectMany(m => m.Addressees().Select(a => a.Address))));
         Assert.Single(created, m => m.To == cast.Observer.Email);
-        Assert.DoesNotContain(created, m => m.To == cast.InactiveTechnician.Email);
+        Assert.DoesNotContain(created, m => m.Addressees().Any(a => a.Address == cast.InactiveTechnician.Email));
         Assert.All(created.Where(m => m != confirmation), m => Assert.Equal($"<ticket-{id}@mesa.iescinoc.edu.co>", Angle(m.InReplyTo)));
         Assert.Contains(await InAppAsync(cast.Technician), n => n.GetProperty("ticketId").GetInt32() == id && n.GetProperty("kind").GetString() == "ticket.created");
 

@@ -9,13 +9,15 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
+using System.Net.Http.Json;
 using MimeKit;
 
 namespace MesaServicios.WebApi.Tests.Notifications;
 
 /// <summary>
-/// The outbox stores one body per rendered mail: a desk alert rendered once per language is one body that every
-/// recipient's row points at, and delivery puts each recipient's name back in the greeting. Retention removes a shared
+/// The outbox stores one body per rendered mail: a desk alert is one mail per language with every desk member of it as
+/// a recipient, greeting the desk; a mail rendered once for several other people (observers of one language) is one
+/// body that every recipient's row points at, and delivery puts each recipient's name back in the greeting. Retention removes a shared
 /// body only when the last of its mails is delivered and old enough; an upgrade keeps the body of every waiting mail.
 /// </summary>
 public sealed class SharedOutboxBodyTests : IClassFixture<MesaApiFactory>
@@ -26,37 +28,68 @@ public sealed class SharedOutboxBodyTests : IClassFixture<MesaApiFactory>
     public SharedOutboxBodyTests(MesaApiFactory factory) => _factory = factory;
 
     [Fact]
-    public async Task ANewTicket_StoresOneBodyPerLanguageForTheDesk_AndEachTechnicianReceivesHisOwnGreeting()
+    public async Task ANewTicket_SendsTheDeskOneMailPerLanguage_EveryMemberAnAddressee_OptedOutLeftOut_GreetingTheDesk()
     {
         var spanishA = await _factory.CreateUserAsync(UserRole.Technician, fullName: Tricky);
         var spanishB = await _factory.CreateUserAsync(UserRole.Technician, fullName: "Tomás Técnico");
-        var english = await _factory.CreateUserAsync(UserRole.Technician, fullName: "Olga Tech", language: "en");
+        var englishA = await _factory.CreateUserAsync(UserRole.Technician, fullName: "Olga Tech", language: "en");
+        var englishB = await _factory.CreateUserAsync(UserRole.Technician, fullName: "Omar Tech", language: "en");
+        var optedOut = await _factory.CreateUserAsync(UserRole.Technician, fullName: "Sin Correos");
+        var turnedOff = await optedOut.Client.PutAsJsonAsync("/api/v1/me/notification-preferences", new { items = new[] { new { kind = "ticket.created", email = false } } });
+        await turnedOff.EnsureSuccessAsync();
         var ticket = await TicketApi.OpenIdAsync(await _factory.CreateUserAsync());
 
+        var rows = await _factory.WithDbAsync(db => db.OutboxEmails.AsNoTracking().Where(m => m.TicketId == ticket && m.Kind == "ticket.created").ToListAsync());
+        var desk = rows.Where(m => m.Recipients is not null).ToList();
+        var spanish = Assert.Single(desk, m => m.Addressees().Any(a => a.UserId == spanishA.Id));
+        var english = Assert.Single(desk, m => m.Addressees().Any(a => a.UserId == englishA.Id));
+        Assert.NotEqual(spanish.Id, english.Id);
+        Assert.Contains(spanish.Addressees(), a => (a.UserId, a.Address, a.Name) == (spanishB.Id, spanishB.Email, "Tomás Técnico"));
+        Assert.Contains(english.Addressees(), a => (a.UserId, a.Address) == (englishB.Id, englishB.Email));
+        Assert.DoesNotContain(english.Addressees(), a => a.UserId == spanishA.Id);
+        // Every desk member hears of it once (in one of the desk mails); the one who turned these mails off does not.
+        var everyone = rows.SelectMany(m => m.Addressees()).ToList();
+        Assert.All(new[] { spanishA, spanishB, englishA, englishB }, u => Assert.Single(everyone, a => a.UserId == u.Id));
+        Assert.DoesNotContain(everyone, a => a.UserId == optedOut.Id);
+        Assert.Equal(1, await _factory.WithDbAsync(db => db.Notifications.CountAsync(n => n.TicketId == ticket && n.UserId == optedOut.Id)));
+
+        await _factory.DeliverOutboxAsync();
+        var delivered = Delivered();
+        var mailEs = delivered[spanish.MessageId];
+        var mailEn = delivered[english.MessageId];
+        Assert.Equal(spanish.Addressees().Select(a => a.Address).Order(), mailEs.To.Mailboxes.Select(m => m.Address).Order());
+        Assert.Contains(mailEs.To.Mailboxes, m => (m.Name, m.Address) == (Tricky, spanishA.Email));
+        Assert.Equal(english.Addressees().Select(a => a.Address).Order(), mailEn.To.Mailboxes.Select(m => m.Address).Order());
+        Assert.StartsWith("Hola, equipo de la mesa:", Text(mailEs), StringComparison.Ordinal);
+        Assert.Contains("<p>Hola, equipo de la mesa:</p>", mailEs.HtmlBody, StringComparison.Ordinal);
+        Assert.StartsWith("Hello desk team,", Text(mailEn), StringComparison.Ordinal);
+        Assert.Contains($"[Mesa #{ticket}]", mailEn.Subject, StringComparison.Ordinal);
+        Assert.Equal(spanish.TextBody, Text(mailEs));
+        Assert.Equal(spanish.HtmlBody, mailEs.HtmlBody);
+    }
+
+    [Fact]
+    public async Task ObserversOfOneLanguage_ShareOneStoredBody_AndEachReceivesHisOwnGreeting()
+    {
+        var observerA = await _factory.CreateUserAsync(fullName: Tricky);
+        var observerB = await _factory.CreateUserAsync(fullName: "Tomás Observador");
+        var ticket = await TicketApi.OpenIdAsync(await _factory.CreateUserAsync(), observers: [observerA.Email, observerB.Email]);
+
         var rows = await _factory.WithDbAsync(db => db.OutboxEmails.AsNoTracking().Where(m => m.TicketId == ticket).ToListAsync());
-        var desk = rows.Where(m => m.Kind == "ticket.created" && m.RecipientUserId != null).ToList();
-        var a = Assert.Single(desk, m => m.RecipientUserId == spanishA.Id);
-        var b = Assert.Single(desk, m => m.RecipientUserId == spanishB.Id);
-        var en = Assert.Single(desk, m => m.RecipientUserId == english.Id);
+        var a = Assert.Single(rows, m => m.RecipientUserId == observerA.Id);
+        var b = Assert.Single(rows, m => m.RecipientUserId == observerB.Id);
         Assert.NotNull(a.BodyId);
         Assert.Equal(a.BodyId, b.BodyId);
-        Assert.NotEqual(a.BodyId, en.BodyId);
-        // Fewer bodies than mails: the Spanish desk shares one.
-        Assert.True(rows.Select(m => m.BodyId).Distinct().Count() < rows.Count);
         Assert.DoesNotContain('\u0001', a.Body!.TextBody);
 
         await _factory.DeliverOutboxAsync();
         var delivered = Delivered();
         var mailA = delivered[a.MessageId];
         var mailB = delivered[b.MessageId];
-        var mailEn = delivered[en.MessageId];
         Assert.StartsWith($"Hola, {Tricky}:", Text(mailA), StringComparison.Ordinal);
         Assert.Contains("<p>Hola, Ana &lt;O&#39;Neil&gt; &amp; Cía:</p>", mailA.HtmlBody, StringComparison.Ordinal);
-        Assert.StartsWith("Hola, Tomás Técnico:", Text(mailB), StringComparison.Ordinal);
-        Assert.StartsWith("Hello Olga Tech,", Text(mailEn), StringComparison.Ordinal);
-        // The same mail but for the name, in both parts; and what the row says is what was sent.
-        Assert.Equal(Text(mailB), Text(mailA).Replace(Tricky, "Tomás Técnico", StringComparison.Ordinal));
-        Assert.Equal(mailB.HtmlBody, mailA.HtmlBody!.Replace("Ana &lt;O&#39;Neil&gt; &amp; Cía", "Tomás Técnico", StringComparison.Ordinal));
+        Assert.StartsWith("Hola, Tomás Observador:", Text(mailB), StringComparison.Ordinal);
+        Assert.Equal(Text(mailB), Text(mailA).Replace(Tricky, "Tomás Observador", StringComparison.Ordinal));
         Assert.Equal(a.TextBody, Text(mailA));
         Assert.Equal(a.HtmlBody, mailA.HtmlBody);
     }
@@ -64,9 +97,8 @@ public sealed class SharedOutboxBodyTests : IClassFixture<MesaApiFactory>
     [Fact]
     public async Task Retention_RemovesASharedBody_OnlyWhenItsLastMailIsDeliveredAndOldEnough()
     {
-        await _factory.CreateUserAsync(UserRole.Technician);
-        await _factory.CreateUserAsync(UserRole.Technician);
-        var ticket = await TicketApi.OpenIdAsync(await _factory.CreateUserAsync());
+        var observers = new[] { (await _factory.CreateUserAsync()).Email, (await _factory.CreateUserAsync()).Email };
+        var ticket = await TicketApi.OpenIdAsync(await _factory.CreateUserAsync(), observers: observers);
         await _factory.DeliverOutboxAsync();
         var rows = await _factory.WithDbAsync(db => db.OutboxEmails.AsNoTracking().Where(m => m.TicketId == ticket).ToListAsync());
         var shared = rows.GroupBy(m => m.BodyId).First(g => g.Count() > 1);
@@ -96,9 +128,8 @@ public sealed class SharedOutboxBodyTests : IClassFixture<MesaApiFactory>
     [Fact]
     public async Task Upgrade_KeepsTheBodyOfEveryMailWaitingInTheOutbox_AndDeliversTheSameBytes()
     {
-        await _factory.CreateUserAsync(UserRole.Technician, fullName: Tricky);
-        await _factory.CreateUserAsync(UserRole.Technician);
-        var ticket = await TicketApi.OpenIdAsync(await _factory.CreateUserAsync());
+        var observers = new[] { (await _factory.CreateUserAsync(fullName: Tricky)).Email, (await _factory.CreateUserAsync()).Email };
+        var ticket = await TicketApi.OpenIdAsync(await _factory.CreateUserAsync(), observers: observers);
         var previous = await _factory.WithDbAsync(db =>
         {
             var migrations = db.Database.GetMigrations().ToList();

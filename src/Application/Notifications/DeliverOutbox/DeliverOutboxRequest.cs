@@ -66,7 +66,7 @@ internal sealed partial class DeliverOutboxRequestHandler(
         var batch = await db.OutboxEmails.AsNoTracking().Where(e => e.ClaimToken == claim).OrderBy(e => e.NextAttemptAt).ToListAsync(cancellationToken);
 
         // Addresses a bounce told the Inbox we cannot reach: not tried again (dead letter, visible and re-queueable).
-        var undeliverable = (await mediator.Send(new FindUndeliverableAddressesQuery(batch.Select(e => e.To).ToArray()), cancellationToken))
+        var undeliverable = (await mediator.Send(new FindUndeliverableAddressesQuery(batch.SelectMany(e => e.Addressees().Select(a => a.Address)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray()), cancellationToken))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         int sent = 0, failed = 0, dead = 0;
         var renewedAt = now;
@@ -105,7 +105,8 @@ internal sealed partial class DeliverOutboxRequestHandler(
 
             try
             {
-                if (undeliverable.Contains(email.To))
+                // A desk alert still goes to the desk members who can be reached.
+                if (undeliverable.Count > 0 && !email.LeaveOut(undeliverable))
                 {
                     throw new EmailDeliveryException($"{email.To} is undeliverable: a delivery-status report (bounce) was received for it.", permanent: true);
                 }

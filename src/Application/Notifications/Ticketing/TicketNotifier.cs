@@ -73,6 +73,16 @@ internal sealed class TicketNotifier(
         var ticketUrl = links.Ticket(e.TicketId);
         var renderedOnce = new Dictionary<(string Culture, string Title, string Intro), (string Subject, OutboxBody? Body)>();
 
+        // A desk alert (every technician, the administrators) is one mail per language and wording with every desk
+        // member of it as a recipient, greeting the desk rather than each person: far fewer outbox rows to write in
+        // the creation's turn and to deliver. One desk member alone still gets his own mail.
+        var deskFirst = new Dictionary<(string Culture, string Title, string Intro), (CultureInfo Culture, string Title, string Intro, List<EmailSection> Sections)>();
+        var deskGroups = recipients
+            .Where(r => IsDeskBroadcast(notice, r.Role) && !mailOff.Contains(r.User.Id))
+            .GroupBy(r => Shape(notice, r))
+            .Where(g => g.Count() > 1)
+            .ToDictionary(g => g.Key, g => new List<Addressee>());
+
         foreach (var recipient in recipients)
         {
             var user = recipient.User;
@@ -99,6 +109,17 @@ internal sealed class TicketNotifier(
                 {
                     sections.Add(new EmailSection(Messages.Get("notifications.label.description", culture), description));
                 }
+            }
+
+            if (IsDeskBroadcast(notice, recipient.Role) && deskGroups.TryGetValue(Shape(notice, recipient), out var group))
+            {
+                group.Add(new Addressee(user.Id, user.Email, user.FullName));
+                if (group.Count == 1)
+                {
+                    deskFirst[Shape(notice, recipient)] = (culture, title, intro, sections);
+                }
+
+                continue;
             }
 
             var paragraphs = new List<string> { intro };
@@ -165,6 +186,45 @@ internal sealed class TicketNotifier(
                 inReplyTo: isRoot ? null : root,
                 references: isRoot ? null : root));
         }
+
+        foreach (var (shape, group) in deskGroups)
+        {
+            var (culture, title, intro, sections) = deskFirst[shape];
+            var rendered = Render(
+                culture,
+                e.TicketId,
+                title,
+                Messages.Get("notifications.email.desk_team", culture),
+                [intro],
+                sections,
+                [new(Messages.Get("notifications.email.view_ticket", culture, e.TicketId), ticketUrl)]);
+            var body = OutboxBody.Personal(rendered.TextBody, rendered.HtmlBody, now);
+            bulk.Add(body);
+            bulk.Add(OutboxEmail.CreateForGroup(
+                notice.Kind,
+                group,
+                rendered.Subject,
+                body,
+                EmailOutbox.NewMessageId(now, mail.Value.MessageIdDomain),
+                now,
+                ticketId: e.TicketId,
+                inReplyTo: root,
+                references: root));
+        }
+    }
+
+    /// <summary>Whether the person hears of the event as one of the desk (every technician, the administrators), not personally.</summary>
+    private static bool IsDeskBroadcast(TicketNotice notice, Audience role) => role switch
+    {
+        Audience.TechniciansIfUnassigned or Audience.Administrators => true,
+        Audience.AssignedOrAllTechnicians => notice.Event.AssignedTechnicianId is null,
+        _ => false,
+    };
+
+    private static (string Culture, string Title, string Intro) Shape(TicketNotice notice, Recipient recipient)
+    {
+        var (title, intro) = Codes(notice, recipient.Role);
+        return (EmailLayout.Culture(recipient.User.Language).Name, title, intro);
     }
 
     /// <summary>

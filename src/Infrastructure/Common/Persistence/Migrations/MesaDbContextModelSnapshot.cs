@@ -590,6 +590,9 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                     b.Property<Guid?>("RecipientUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Recipients")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("References")
                         .HasColumnType("TEXT");
 
