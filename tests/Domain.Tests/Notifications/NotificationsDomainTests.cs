@@ -61,4 +61,31 @@ public sealed class NotificationsDomainTests
         Assert.Equal(OutboxEmailStatus.DeadLettered, email.Status);
         Assert.Equal(1, email.Attempts);
     }
+
+    [Fact]
+    public void MailToAGroup_KeepsEveryRecipient_AndLeavingOutTheUnreachableKeepsTheOthers()
+    {
+        var ana = new Addressee(Guid.NewGuid(), "ana@iescinoc.edu.co", "Ana\tde la Mesa");
+        var tomas = new Addressee(Guid.NewGuid(), "tomas@iescinoc.edu.co", "Tomás");
+        var mail = OutboxEmail.CreateForGroup("ticket.created", [ana, tomas], "[Mesa #1] Nuevo", OutboxBody.Personal("Hola, equipo de la mesa:", null, Now), "m1@mesa", Now, ticketId: 1);
+
+        Assert.Null(mail.RecipientUserId);
+        Assert.Equal(ana.Address, mail.To);
+        Assert.Equal([ana with { Name = "Ana de la Mesa" }, tomas], mail.Addressees());
+
+        Assert.True(mail.LeaveOut(new HashSet<string>(["TOMAS@iescinoc.edu.co"], StringComparer.OrdinalIgnoreCase)));
+        Assert.Equal([ana.Address], mail.Addressees().Select(a => a.Address));
+        Assert.False(mail.LeaveOut(new HashSet<string>([ana.Address], StringComparer.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
+    public void MailToOnePerson_IsItsOwnOnlyAddressee()
+    {
+        var id = Guid.NewGuid();
+        var mail = OutboxEmail.Create("ticket.created", id, "ana@iescinoc.edu.co", "Ana", "Asunto", "Texto", null, "m2@mesa", Now);
+
+        Assert.Equal([new Addressee(id, "ana@iescinoc.edu.co", "Ana")], mail.Addressees());
+        Assert.False(mail.LeaveOut(new HashSet<string>(["ana@iescinoc.edu.co"])));
+        Assert.True(mail.LeaveOut(new HashSet<string>(["otra@iescinoc.edu.co"])));
+    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using MesaServicios.Domain.Inbox;
 using MesaServicios.Domain.Notifications;
+using MesaServicios.Domain.Users;
 using MesaServicios.WebApi.Tests.Support;
 using MesaServicios.WebApi.Tests.Users;
 using Microsoft.EntityFrameworkCore;
@@ -46,5 +47,30 @@ public sealed class UndeliverableAddressTests : IClassFixture<MesaApiFactory>
         Assert.Equal(OutboxEmailStatus.Sent, Assert.Single(mails, m => m.To == reachable.Email).Status);
         var written = Directory.GetFiles(_factory.PickupDirectory, "*.eml").Select(File.ReadAllText).ToList();
         Assert.DoesNotContain(written, text => text.Contains("To: rebota@", StringComparison.OrdinalIgnoreCase) && text.Contains("contrase", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task DeskAlert_LeavesOutTheMemberWhoseAddressBounced_AndStillReachesTheRestOfTheDesk()
+    {
+        var bounced = await _factory.CreateUserAsync(UserRole.Technician, email: "tecnico.rebota@iescinoc.edu.co");
+        var reachable = await _factory.CreateUserAsync(UserRole.Technician, email: "tecnico.llega@iescinoc.edu.co");
+        await _factory.WithDbAsync(async db =>
+        {
+            db.UndeliverableAddresses.Add(UndeliverableAddress.Create(bounced.Email, "550 5.1.1 user unknown", _factory.Clock.GetUtcNow()));
+            return await db.SaveChangesAsync();
+        });
+        var ticket = await MesaServicios.WebApi.Tests.Tickets.TicketApi.OpenIdAsync(await _factory.CreateUserAsync());
+
+        await _factory.DeliverOutboxAsync();
+
+        var alert = Assert.Single(
+            await _factory.WithDbAsync(db => db.OutboxEmails.AsNoTracking().Where(e => e.TicketId == ticket && e.Recipients != null).ToListAsync()),
+            m => m.Addressees().Any(a => a.Address == reachable.Email));
+        Assert.Contains(alert.Addressees(), a => a.Address == bounced.Email);
+        Assert.Equal(OutboxEmailStatus.Sent, alert.Status);
+        var sent = MimeKit.MimeMessage.Load(Directory.GetFiles(_factory.PickupDirectory, "*.eml").Single(f => MimeKit.MimeMessage.Load(f).MessageId == alert.MessageId));
+        var to = sent.To.Mailboxes.Select(m => m.Address).ToList();
+        Assert.Contains(reachable.Email, to);
+        Assert.DoesNotContain(bounced.Email, to);
     }
 }
