@@ -34,4 +34,5 @@ echo "database size: $(du -h "$data/mesa.db" | cut -f1)"
 outbox=$(sqlite3 -readonly "$data/mesa.db" "SELECT count(*), coalesce(sum(Status = 'Sent'), 0), coalesce(sum(Status = 'Pending'), 0), coalesce(sum(Status = 'DeadLettered'), 0) FROM OutboxEmails;" 2>/dev/null || echo "?|?|?|?")
 IFS='|' read -r queued sent waiting dead <<< "$outbox"
 files=$(find "$data/mail/outbox" -name '*.eml' 2>/dev/null | wc -l)
-echo "e-mails (jobs $jobs): $queued queued, $sent delivered, $waiting still waiting in the outbox, $dead dead-lettered; $files .eml files in the pickup folder"
+people=$(sqlite3 -readonly "$data/mesa.db" "SELECT coalesce(sum(CASE WHEN Recipients IS NULL THEN 1 ELSE length(Recipients) - length(replace(Recipients, char(10), '')) + 1 END), 0) FROM OutboxEmails;" 2>/dev/null || echo "?")
+echo "e-mails (jobs $jobs): $queued queued (to $people recipients), $sent delivered, $waiting still waiting in the outbox, $dead dead-lettered; $files .eml files in the pickup folder"
