@@ -131,9 +131,7 @@ public sealed class TicketTextSearchAtScaleTests : IClassFixture<MesaApiFactory>
                 "Title" => text,
                 "SearchText" => text,
                 "Status" => $"CASE WHEN n.i % 10 = 0 THEN {(int)TicketStatus.InProgress} ELSE {(int)TicketStatus.Closed} END",
-                "CreatedAt" => TestDatabase.IsPostgres
-                    ? $"t.\"CreatedAt\" + ({offset} + n.i - {Copies}) * interval '1 second'"
-                    : $"t.\"CreatedAt\" + ({offset} + n.i - {Copies}) * {TimeSpan.TicksPerSecond}",
+                "CreatedAt" => $"t.\"CreatedAt\" + ({offset} + n.i - {Copies}) * CAST({TimeSpan.TicksPerSecond} AS BIGINT)", // ticks on both engines
                 _ => $"t.\"{c}\"",
             });
             var sql = $"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {count}) "
