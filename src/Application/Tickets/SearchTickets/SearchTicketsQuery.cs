@@ -227,10 +227,26 @@ internal sealed class SearchTicketsQueryHandler(ITicketsDbContext db, ITicketSea
 
         var size = Math.Max(depth * 10, 500);
         var window = await index.FirstByNumberAsync(words, size, descending, cancellationToken);
+        if (window.Count == 0)
+        {
+            return [];
+        }
+
+        // The window is every match numbered from its lowest to its highest: a range of the index, read as a set that
+        // drives the ticket rows (at most `size`), sorted here (no sort in SQL: one would make SQLite walk the
+        // creation index instead, across the whole table when few tickets pass the filters).
         var complete = window.Count < size; // every match is in the window
-        var candidates = await Sort(tickets.Where(t => window.Contains(t.Id)), query.Sort).Take(depth)
-            .Select(TicketListItem.ProjectionAt(now))
-            .ToListAsync(cancellationToken);
+        var (low, high) = (window.Min(), window.Max());
+        var inWindow = index.Matching(words).Where(id => id >= low && id <= high);
+        var rows = await tickets.Where(t => inWindow.Contains(t.Id)).Select(t => new { t.Id, t.CreatedAt }).ToListAsync(cancellationToken);
+        var ordered = (field, descending) switch
+        {
+            ("id", false) => rows.OrderBy(r => r.Id),
+            ("id", true) => rows.OrderByDescending(r => r.Id),
+            (_, false) => rows.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id),
+            _ => rows.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id),
+        };
+        var candidates = ordered.Take(depth).ToList();
         if (!complete && candidates.Count < depth)
         {
             return null;
@@ -239,17 +255,19 @@ internal sealed class SearchTicketsQueryHandler(ITicketsDbContext db, ITicketSea
         if (!complete && field == "createdAt" && candidates.Count > 0)
         {
             var last = candidates[^1].CreatedAt;
-            var edge = descending ? window.Min() : window.Max();
             var beyond = descending
                 ? await db.Tickets.Where(t => t.CreatedAt > last).OrderBy(t => t.CreatedAt).Select(t => t.Id).Take(MaxProof).ToListAsync(cancellationToken)
                 : await db.Tickets.Where(t => t.CreatedAt < last).OrderByDescending(t => t.CreatedAt).Select(t => t.Id).Take(MaxProof).ToListAsync(cancellationToken);
-            if (beyond.Count >= MaxProof || beyond.Exists(id => descending ? id < edge : id > edge))
+            if (beyond.Count >= MaxProof || beyond.Exists(id => descending ? id < low : id > high))
             {
                 return null;
             }
         }
 
-        return candidates.Skip(skip).ToList();
+        var pageIds = candidates.Skip(skip).Select(c => c.Id).ToList();
+        return await Sort(db.Tickets.AsNoTracking().Where(t => pageIds.Contains(t.Id)), query.Sort)
+            .Select(TicketListItem.ProjectionAt(now))
+            .ToListAsync(cancellationToken);
     }
 
     private static IOrderedQueryable<Ticket> Sort(IQueryable<Ticket> tickets, string? sort)
