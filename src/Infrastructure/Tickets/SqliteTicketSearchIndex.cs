@@ -33,7 +33,7 @@ internal sealed class SqliteTicketSearchIndex(MesaDbContext db) : ITicketSearchI
 
     private const string AboveWatermark = $"SELECT \"Id\" AS \"Value\" FROM \"Tickets\" WHERE \"Id\" > (SELECT \"UpTo\" FROM {TicketsSql.WatermarkTable})";
 
-    private readonly Dictionary<string, string?> _expanded = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Expansion> _expanded = new(StringComparer.Ordinal);
 
     public IQueryable<int> Matching(TicketSearchWords words)
     {
@@ -55,7 +55,12 @@ internal sealed class SqliteTicketSearchIndex(MesaDbContext db) : ITicketSearchI
         var match = await ExpandAsync(words, cancellationToken);
         var (scan, parameters) = Scan(words);
         var sql = $"SELECT (SELECT COUNT(*) FROM ({scan}))";
-        if (match is not null)
+        if (words.Words.Count == 1 && _expanded[words.Words[0]].Documents is { } documents)
+        {
+            // One word starting one indexed word: the vocabulary read for the expansion counted its tickets already.
+            sql += " + " + documents.ToString(CultureInfo.InvariantCulture);
+        }
+        else if (match is not null)
         {
             parameters.Add(match);
             sql += $" + (SELECT COUNT(*) FROM {TicketsSql.SearchTable} WHERE {TicketsSql.SearchTable} MATCH {Placeholder(parameters.Count - 1)})";
@@ -142,41 +147,41 @@ internal sealed class SqliteTicketSearchIndex(MesaDbContext db) : ITicketSearchI
         var parts = new List<string>(words.Words.Count);
         foreach (var word in words.Words)
         {
-            if (!_expanded.TryGetValue(word, out var part))
+            if (!_expanded.TryGetValue(word, out var expansion))
             {
-                part = await ExpandAsync(word, cancellationToken);
-                _expanded[word] = part;
+                expansion = await ExpandAsync(word, cancellationToken);
+                _expanded[word] = expansion;
             }
 
-            if (part is null)
+            if (expansion.Match is null)
             {
                 return null;
             }
 
-            parts.Add(part);
+            parts.Add(expansion.Match);
         }
 
         return string.Join(" AND ", parts);
     }
 
-    private async Task<string?> ExpandAsync(string word, CancellationToken cancellationToken)
+    private async Task<Expansion> ExpandAsync(string word, CancellationToken cancellationToken)
     {
         // Only plain ASCII words are expanded: for them the vocabulary's order and the tokenizer's folding are the bytes
         // the word already has. Any other word, or one of one or two letters (it starts too many), stays a prefix.
         if (word.Length <= 2 || !word.All(char.IsAsciiLetterOrDigit))
         {
-            return Prefix(word);
+            return new Expansion(Prefix(word), null);
         }
 
-        var terms = await db.Database.SqlQueryRaw<string>(
-            $"SELECT term AS \"Value\" FROM {TicketsSql.TermsTable} WHERE term >= {{0}} AND term < {{1}} LIMIT {{2}}",
+        var terms = await db.Database.SqlQueryRaw<IndexedWord>(
+            $"SELECT term AS \"Term\", doc AS \"Documents\" FROM {TicketsSql.TermsTable} WHERE term >= {{0}} AND term < {{1}} LIMIT {{2}}",
             word, word + "\U0010FFFF", MaxTerms + 1).ToListAsync(cancellationToken);
         return terms.Count switch
         {
-            0 => null,
-            > MaxTerms => Prefix(word),
-            1 => Term(terms[0]),
-            _ => "(" + string.Join(" OR ", terms.Select(Term)) + ")",
+            0 => new Expansion(null, 0),
+            > MaxTerms => new Expansion(Prefix(word), null),
+            1 => new Expansion(Term(terms[0].Term), terms[0].Documents),
+            _ => new Expansion("(" + string.Join(" OR ", terms.Select(t => Term(t.Term))) + ")", null),
         };
     }
 
@@ -184,4 +189,18 @@ internal sealed class SqliteTicketSearchIndex(MesaDbContext db) : ITicketSearchI
 
     /// <summary>Indexed words hold letters and digits only (the tokenizer splits on anything else): quoting is safe.</summary>
     private static string Term(string term) => $"\"{term}\"";
+
+    /// <summary>
+    /// A typed word as the index is asked for it: the FTS5 query part (null: it starts no indexed word), and the number of
+    /// tickets holding it when it is exactly one indexed word (the vocabulary counts them).
+    /// </summary>
+    private sealed record Expansion(string? Match, int? Documents);
+
+    /// <summary>A row of the index's vocabulary: a word and how many tickets hold it.</summary>
+    private sealed class IndexedWord
+    {
+        public string Term { get; set; } = string.Empty;
+
+        public int Documents { get; set; }
+    }
 }
