@@ -21,6 +21,9 @@ public sealed class TicketTextSearchAtScaleTests : IClassFixture<MesaApiFactory>
     private const int Copies = 8_000;
     private readonly MesaApiFactory _factory;
 
+    /// <summary>Every ticket's row as last read (read again after each change).</summary>
+    private List<Row>? _rows;
+
     public TicketTextSearchAtScaleTests(MesaApiFactory factory) => _factory = factory;
 
     [Fact]
@@ -87,8 +90,8 @@ public sealed class TicketTextSearchAtScaleTests : IClassFixture<MesaApiFactory>
     /// <summary>From the rows: every word starts a word of the text; the statuses, sort and page of the query.</summary>
     private async Task<(int Total, List<int> Ids)> ExpectedAsync(string text, string query)
     {
-        var rows = await _factory.WithDbAsync(db => db.Tickets.AsNoTracking()
-            .Select(t => new { t.Id, t.CreatedAt, t.Status, t.Priority, t.SearchText }).ToListAsync());
+        var rows = _rows ??= await _factory.WithDbAsync(db => db.Tickets.AsNoTracking()
+            .Select(t => new Row(t.Id, t.CreatedAt, t.Status, t.Priority, t.SearchText)).ToListAsync());
         var words = text.Split(' ');
         var parameters = query.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=')).ToList();
         var statuses = parameters.Where(p => p[0] == "status").Select(p => Enum.Parse<TicketStatus>(p[1])).ToList();
@@ -120,6 +123,7 @@ public sealed class TicketTextSearchAtScaleTests : IClassFixture<MesaApiFactory>
     private Task CopyAsync(int template, int after, int count, string word) =>
         _factory.WithDbAsync(async db =>
         {
+            _rows = null;
             var columns = await db.Database.SqlQueryRaw<string>(TestDatabase.IsPostgres
                 ? "SELECT column_name::text AS \"Value\" FROM information_schema.columns WHERE table_name = 'Tickets' AND table_schema = current_schema()"
                 : "SELECT name AS \"Value\" FROM pragma_table_info('Tickets')").ToListAsync();
@@ -143,7 +147,10 @@ public sealed class TicketTextSearchAtScaleTests : IClassFixture<MesaApiFactory>
     private Task SetCreatedAtAsync(int id, TimeSpan fromNow) =>
         _factory.WithDbAsync(async db =>
         {
+            _rows = null;
             var at = _factory.Clock.GetUtcNow() + fromNow;
             return await db.Tickets.Where(t => t.Id == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.CreatedAt, at));
         });
+
+    private sealed record Row(int Id, DateTimeOffset CreatedAt, TicketStatus Status, Priority Priority, string SearchText);
 }
