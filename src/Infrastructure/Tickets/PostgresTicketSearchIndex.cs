@@ -22,6 +22,10 @@ internal sealed class PostgresTicketSearchIndex(MesaDbContext db) : ITicketSearc
     public async Task<int> CountAsync(TicketSearchWords words, CancellationToken cancellationToken) =>
         (await db.Database.SqlQueryRaw<int>(Count, Query(words)).ToListAsync(cancellationToken))[0];
 
+    public async Task<IReadOnlyList<int>> FirstByNumberAsync(TicketSearchWords words, int max, bool descending, CancellationToken cancellationToken) =>
+        await db.Database.SqlQueryRaw<int>(descending ? Ids + " ORDER BY \"Id\" DESC LIMIT {1}" : Ids + " ORDER BY \"Id\" LIMIT {1}", Query(words), max)
+            .ToListAsync(cancellationToken);
+
     /// <summary>Nothing to do: PostgreSQL keeps its index in the ticket's own transaction.</summary>
     public Task<int> CatchUpAsync(DateTimeOffset openedBefore, int max, CancellationToken cancellationToken) => Task.FromResult(0);
 

@@ -18,6 +18,12 @@ public static class TicketsSql
 
     public const string WatermarkTable = "TicketSearchIndexed";
 
+    /// <summary>
+    /// The index's vocabulary (an <c>fts5vocab</c> table: a view of the words the index holds, nothing stored), read by
+    /// the search to expand a typed word into the indexed words it starts. Added by the <c>SearchCount</c> migration.
+    /// </summary>
+    public const string TermsTable = "TicketSearchTerms";
+
     public static void Up(MigrationBuilder migrationBuilder)
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
@@ -34,5 +40,18 @@ public static class TicketsSql
         ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.Sql($"DROP TABLE IF EXISTS {WatermarkTable};");
         migrationBuilder.Sql($"DROP TABLE IF EXISTS {SearchTable};");
+    }
+
+    /// <summary>The <c>SearchCount</c> migration: the index's vocabulary table (a definition only; the index is unchanged).</summary>
+    public static void SearchCountUp(MigrationBuilder migrationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        migrationBuilder.Sql($"CREATE VIRTUAL TABLE IF NOT EXISTS {TermsTable} USING fts5vocab({SearchTable}, row);");
+    }
+
+    public static void SearchCountDown(MigrationBuilder migrationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        migrationBuilder.Sql($"DROP TABLE IF EXISTS {TermsTable};");
     }
 }

@@ -21,6 +21,13 @@ public interface ITicketSearchIndex
     Task<int> CountAsync(TicketSearchWords words, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The numbers of the first <paramref name="max"/> tickets <see cref="Matching"/> finds, by number (highest first
+    /// when <paramref name="descending"/>), read in the index's own order and stopping there: the newest matches of a
+    /// common word without building the set of all of them.
+    /// </summary>
+    Task<IReadOnlyList<int>> FirstByNumberAsync(TicketSearchWords words, int max, bool descending, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Indexes the tickets above the watermark opened before <paramref name="openedBefore"/> (at most
     /// <paramref name="max"/>, by number) and moves the watermark past them; returns how many. Run inside a command's
     /// transaction; nothing to do where the engine keeps the index itself.

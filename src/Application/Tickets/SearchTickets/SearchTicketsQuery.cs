@@ -153,7 +153,8 @@ internal sealed class SearchTicketsQueryHandler(ITicketsDbContext db, ITicketSea
         {
             // Any case, any accents, every word (each one as a word or the start of one), from the full-text index.
             var words = TicketSearchWords.Parse(query.Text);
-            if (words.IsEmpty)
+            var matches = words.IsEmpty ? 0 : await index.CountAsync(words, cancellationToken);
+            if (matches == 0)
             {
                 return new PagedResult<TicketListItem>([], query.Page, query.PageSize, 0);
             }
@@ -161,12 +162,30 @@ internal sealed class SearchTicketsQueryHandler(ITicketsDbContext db, ITicketSea
             // "Id + 0": the matches are a set the other filters and the sort's index probe, never the driver (driving by
             // id, SQLite would read every matching ticket's row, a fifth of the table for "impresora", to sort them).
             var matching = index.Matching(words);
-            tickets = tickets.Where(t => matching.Contains(t.Id + 0));
+            var filtered = tickets.Where(t => matching.Contains(t.Id + 0));
             if (onlyText)
             {
-                // No other filter: the index counts its matches without reading a ticket.
-                total = await index.CountAsync(words, cancellationToken);
+                // No other filter: the index counted its matches without reading a ticket.
+                total = matches;
             }
+            else if (matches > FewMatches && await tickets.Select(t => t.Id).Take(matches).CountAsync(cancellationToken) < matches)
+            {
+                // The other filters select fewer tickets than the text: those are the set, and the index's matches,
+                // read in its order, probe it (the cheaper side is the one held in memory).
+                var selected = tickets.Select(t => t.Id);
+                total = await matching.Where(id => selected.Contains(id + 0)).CountAsync(cancellationToken);
+            }
+            else
+            {
+                total = await filtered.CountAsync(cancellationToken);
+            }
+
+            var window = matches > FewMatches ? await ByNumberWindowAsync(tickets, words, query, now, cancellationToken) : null;
+            var page = window ?? await Sort(filtered, query.Sort)
+                .Skip(TicketPaging.Skip(query.Page, query.PageSize)).Take(query.PageSize)
+                .Select(TicketListItem.ProjectionAt(now))
+                .ToListAsync(cancellationToken);
+            return new PagedResult<TicketListItem>(page, query.Page, query.PageSize, total.Value);
         }
 
         total ??= await tickets.CountAsync(cancellationToken);
@@ -175,6 +194,80 @@ internal sealed class SearchTicketsQueryHandler(ITicketsDbContext db, ITicketSea
             .Select(TicketListItem.ProjectionAt(now))
             .ToListAsync(cancellationToken);
         return new PagedResult<TicketListItem>(items, query.Page, query.PageSize, total.Value);
+    }
+
+    /// <summary>Up to this many matches, the set of them is small: built and probed as it is.</summary>
+    internal const int FewMatches = 5_000;
+
+    /// <summary>The deepest page (page × size) the window below serves; deeper pages probe the set of matches.</summary>
+    internal const int MaxWindowDepth = 200;
+
+    /// <summary>How many tickets opened after the page's last one the proof below reads at most.</summary>
+    internal const int MaxProof = 10_000;
+
+    /// <summary>
+    /// The page of a common word sorted by creation or number, without the set of all its matches: the index gives its
+    /// first matches by number (newest first for a descending sort), a window of ten pages' worth (at least 500); the
+    /// page is the first of those that pass the other filters, in the asked order. Exact by number. By creation, numbers
+    /// follow the creation order on every desk but are not assumed to: the page stands only when no ticket opened after
+    /// the page's last one (before it, ascending) has a number outside the window, checked on the creation index;
+    /// otherwise, or when the window holds too few tickets passing the filters, null (the caller probes the set).
+    /// </summary>
+    private async Task<List<TicketListItem>?> ByNumberWindowAsync(
+        IQueryable<Ticket> tickets, TicketSearchWords words, SearchTicketsQuery query, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var field = query.Sort?.TrimStart('-') ?? "createdAt";
+        var descending = query.Sort is null || query.Sort.StartsWith('-');
+        var skip = TicketPaging.Skip(query.Page, query.PageSize);
+        var depth = skip + query.PageSize;
+        if (field is not ("createdAt" or "id") || depth > MaxWindowDepth)
+        {
+            return null;
+        }
+
+        var size = Math.Max(depth * 10, 500);
+        var window = await index.FirstByNumberAsync(words, size, descending, cancellationToken);
+        if (window.Count == 0)
+        {
+            return [];
+        }
+
+        // The window is every match numbered from its lowest to its highest: a range of the index, read as a set that
+        // drives the ticket rows (at most `size`), sorted here (no sort in SQL: one would make SQLite walk the
+        // creation index instead, across the whole table when few tickets pass the filters).
+        var complete = window.Count < size; // every match is in the window
+        var (low, high) = (window.Min(), window.Max());
+        var inWindow = index.Matching(words).Where(id => id >= low && id <= high);
+        var rows = await tickets.Where(t => inWindow.Contains(t.Id)).Select(t => new { t.Id, t.CreatedAt }).ToListAsync(cancellationToken);
+        var ordered = (field, descending) switch
+        {
+            ("id", false) => rows.OrderBy(r => r.Id),
+            ("id", true) => rows.OrderByDescending(r => r.Id),
+            (_, false) => rows.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id),
+            _ => rows.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id),
+        };
+        var candidates = ordered.Take(depth).ToList();
+        if (!complete && candidates.Count < depth)
+        {
+            return null;
+        }
+
+        if (!complete && field == "createdAt" && candidates.Count > 0)
+        {
+            var last = candidates[^1].CreatedAt;
+            var beyond = descending
+                ? await db.Tickets.Where(t => t.CreatedAt > last).OrderBy(t => t.CreatedAt).Select(t => t.Id).Take(MaxProof).ToListAsync(cancellationToken)
+                : await db.Tickets.Where(t => t.CreatedAt < last).OrderByDescending(t => t.CreatedAt).Select(t => t.Id).Take(MaxProof).ToListAsync(cancellationToken);
+            if (beyond.Count >= MaxProof || beyond.Exists(id => descending ? id < low : id > high))
+            {
+                return null;
+            }
+        }
+
+        var pageIds = candidates.Skip(skip).Select(c => c.Id).ToList();
+        return await Sort(db.Tickets.AsNoTracking().Where(t => pageIds.Contains(t.Id)), query.Sort)
+            .Select(TicketListItem.ProjectionAt(now))
+            .ToListAsync(cancellationToken);
     }
 
     private static IOrderedQueryable<Ticket> Sort(IQueryable<Ticket> tickets, string? sort)
