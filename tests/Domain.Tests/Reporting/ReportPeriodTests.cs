@@ -125,6 +125,24 @@ public sealed class ServiceTimesTests
         Assert.Equal(expected, Percentile.OfSorted(values.Order().ToArray(), percent));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(10)]
+    [InlineData(1001)]
+    public void PercentileSelect_GivesTheSortedNearestRanks(int count)
+    {
+        var random = new Random(count);
+        // Ties (values rounded to tenths) and duplicates included, as business minutes have.
+        var values = Enumerable.Range(0, count).Select(_ => Math.Round(random.NextDouble() * 50, 1)).ToArray();
+        var sorted = values.Order().ToArray();
+
+        var selected = Percentile.Select(values.ToArray(), 50, 90, 1, 100);
+
+        Assert.Equal([Percentile.OfSorted(sorted, 50), Percentile.OfSorted(sorted, 90), Percentile.OfSorted(sorted, 1), Percentile.OfSorted(sorted, 100)], selected);
+        Assert.Equal([null, null], Percentile.Select([], 50, 90));
+    }
+
     [Fact]
     public void Percentile_OfNothing_IsUnknown()
     {

@@ -28,10 +28,24 @@ internal sealed class GetServiceTimesQueryHandler(ReportScopes scopes, IReportin
         var measured = await DurationsAsync(store, scope, TimeBasis.Opened, serviceLevels, scope.Period.From.AddDays(-1), cancellationToken);
         var culture = CultureInfo.CurrentUICulture;
 
-        var byUrgency = Enum.GetValues<Urgency>().Select(u => Row(u.ToString(), ReportingMessages.Label(ReportDimension.Urgency, u.ToString(), culture), measured.Where(m => m.Urgency == u))).ToList();
-        var byTechnician = measured
-            .GroupBy(m => m.TechnicianId ?? string.Empty)
-            .Select(g => Row(g.Key, g.Key.Length == 0 ? Messages.Get("reporting.none.technician", culture) : g.First().TechnicianName ?? g.Key, g))
+        // One pass over the durations (a year holds a million), into a group per urgency and per technician.
+        var urgencies = Enum.GetValues<Urgency>().ToDictionary(u => u, _ => new DurationGroup());
+        var technicians = new Dictionary<string, DurationGroup>(StringComparer.Ordinal);
+        foreach (var m in measured)
+        {
+            urgencies[m.Urgency].Add(m);
+            var key = m.TechnicianId ?? string.Empty;
+            if (!technicians.TryGetValue(key, out var technician))
+            {
+                technicians[key] = technician = new DurationGroup { Name = m.TechnicianName };
+            }
+
+            technician.Add(m);
+        }
+
+        var byUrgency = urgencies.Select(u => Row(u.Key.ToString(), ReportingMessages.Label(ReportDimension.Urgency, u.Key.ToString(), culture), u.Value)).ToList();
+        var byTechnician = technicians
+            .Select(g => Row(g.Key, g.Key.Length == 0 ? Messages.Get("reporting.none.technician", culture) : g.Value.Name ?? g.Key, g.Value))
             .OrderByDescending(r => r.Tickets).ThenBy(r => r.Label, StringComparer.Create(culture, ignoreCase: true))
             .ToList();
         return new ServiceTimesReport(scope.Period.From, scope.Period.To, byUrgency, byTechnician);
@@ -62,15 +76,39 @@ internal sealed class GetServiceTimesQueryHandler(ReportScopes scopes, IReportin
         return tickets.Select(t => new TicketDuration(t.Urgency, t.TechnicianId, t.TechnicianName, OwnMinutes(t, timeline), ResolveMinutes(t, timeline))).ToList();
     }
 
-    private static ServiceTimeRow Row(string key, string label, IEnumerable<TicketDuration> group)
+    private static ServiceTimeRow Row(string key, string label, DurationGroup group)
     {
-        var items = group.ToList();
-        var own = items.Where(i => i.OwnMinutes is not null).Select(i => i.OwnMinutes!.Value).ToArray();
-        var resolve = items.Where(i => i.ResolveMinutes is not null).Select(i => i.ResolveMinutes!.Value).ToArray();
-        Array.Sort(own);
-        Array.Sort(resolve);
-        return new ServiceTimeRow(key, label, items.Count, own.Length, resolve.Length,
-            Round(Percentile.OfSorted(own, 50)), Round(Percentile.OfSorted(own, 90)), Round(Percentile.OfSorted(resolve, 50)), Round(Percentile.OfSorted(resolve, 90)));
+        // Percentiles by selection, not by sorting each list (the same nearest ranks).
+        var own = Percentile.Select(group.Own.ToArray(), 50, 90);
+        var resolve = Percentile.Select(group.Resolve.ToArray(), 50, 90);
+        return new ServiceTimeRow(key, label, group.Tickets, group.Own.Count, group.Resolve.Count,
+            Round(own[0]), Round(own[1]), Round(resolve[0]), Round(resolve[1]));
+    }
+
+    /// <summary>A group's tickets and the durations of those owned and solved.</summary>
+    private sealed class DurationGroup
+    {
+        public string? Name { get; init; }
+
+        public int Tickets { get; private set; }
+
+        public List<double> Own { get; } = [];
+
+        public List<double> Resolve { get; } = [];
+
+        public void Add(TicketDuration duration)
+        {
+            Tickets++;
+            if (duration.OwnMinutes is { } own)
+            {
+                Own.Add(own);
+            }
+
+            if (duration.ResolveMinutes is { } resolve)
+            {
+                Resolve.Add(resolve);
+            }
+        }
     }
 
     internal static double? Round(double? minutes) => minutes is { } m ? Math.Round(m, 1, MidpointRounding.AwayFromZero) : null;

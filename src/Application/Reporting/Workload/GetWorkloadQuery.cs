@@ -36,12 +36,24 @@ internal sealed class GetWorkloadQueryHandler(ReportScopes scopes, IReportingSto
 
         // One pass over each list (a year holds up to a million solved tickets), grouped by technician.
         var openBy = open.Where(o => o.TechnicianId is not null).GroupBy(o => o.TechnicianId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var resolveBy = solved.Where(s => s.TechnicianId is not null).GroupBy(s => s.TechnicianId!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(s => s.ResolveMinutes).OfType<double>().ToList(), StringComparer.Ordinal);
+        var resolveBy = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        foreach (var s in solved)
+        {
+            if (s is { TechnicianId: { } technician, ResolveMinutes: { } minutes })
+            {
+                if (!resolveBy.TryGetValue(technician, out var list))
+                {
+                    resolveBy[technician] = list = [];
+                }
+
+                list.Add(minutes);
+            }
+        }
+
         var rows = technicians.Select(t =>
         {
             var resolve = resolveBy.GetValueOrDefault(t.Key) ?? [];
-            return new WorkloadRow(t.Key, t.Value, openBy.GetValueOrDefault(t.Key), resolve.Count, GetServiceTimesQueryHandler.Round(Percentile.Of(resolve, 50)));
+            return new WorkloadRow(t.Key, t.Value, openBy.GetValueOrDefault(t.Key), resolve.Count, GetServiceTimesQueryHandler.Round(Percentile.Select(resolve.ToArray(), 50)[0]));
         })
         .OrderByDescending(r => r.Open).ThenByDescending(r => r.SolvedInPeriod).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase)
         .ToList();
