@@ -151,7 +151,7 @@ public sealed class OutboxEmail
         }
 
         var email = Create(kind, null, recipients[0].Address, null, subject, body, messageId, now, ticketId: ticketId, inReplyTo: inReplyTo, references: references);
-        email.Recipients = string.Join('\n', recipients.Select(r => $"{r.UserId?.ToString() ?? string.Empty}\t{Clean(r.Address)}\t{Clean(r.Name)}"));
+        email.Recipients = Lines(recipients);
         return email;
     }
 
@@ -189,20 +189,15 @@ public sealed class OutboxEmail
             return false;
         }
 
-        Recipients = string.Join('\n', kept.Select(r => $"{r.UserId?.ToString() ?? string.Empty}\t{r.Address}\t{r.Name}"));
+        Recipients = Lines(kept);
         return true;
     }
 
-    private static string Clean(string? value) => (value ?? string.Empty).Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ');
+    /// <summary>The stored form of <see cref="Recipients"/>: one line per recipient, <c>user id TAB address TAB name</c>.</summary>
+    private static string Lines(IEnumerable<Addressee> recipients) =>
+        string.Join('\n', recipients.Select(r => $"{r.UserId?.ToString() ?? string.Empty}\t{Clean(r.Address)}\t{Clean(r.Name)}"));
 
-    public void MarkSent(DateTimeOffset now)
-    {
-        Status = OutboxEmailStatus.Sent;
-        SentAt = now;
-        ClaimedUntil = null;
-        ClaimToken = null;
-        LastError = null;
-    }
+    private static string Clean(string? value) => (value ?? string.Empty).Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ');
 
     /// <summary>Records a failed attempt: retried with exponential backoff, dead-lettered after <paramref name="maxAttempts"/>.</summary>
     public void MarkFailed(string error, bool permanent, int maxAttempts, TimeSpan baseDelay, DateTimeOffset now)

@@ -139,7 +139,8 @@ internal sealed partial class DeliverOutboxRequestHandler(
     }
 
     /// <summary>
-    /// One short write: the sent messages marked in one statement, each failure (its next attempt or dead letter, as
+    /// One short write: the sent messages marked in one statement (this is the "sent" transition of an outbox e-mail:
+    /// status Sent, sent time, claim and last error cleared; there is no per-row method for it), each failure (its next attempt or dead letter, as
     /// <see cref="OutboxEmail.MarkFailed"/> worked it out) in one statement. Only rows this run still holds are changed.
     /// </summary>
     private async Task WriteResultsAsync(Guid claim, List<Guid> sentIds, List<OutboxEmail> failures, DateTimeOffset sentAt, CancellationToken cancellationToken)
