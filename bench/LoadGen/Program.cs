@@ -6,6 +6,7 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 
 var options = Options.Parse(args);
 using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(30) };
@@ -48,9 +49,30 @@ if (options.Seed > 0)
     Console.WriteLine($"seed: {options.Seed} tickets in {seeded.Elapsed.TotalSeconds:0.0} s = {options.Seed / seeded.Elapsed.TotalSeconds:0} creations/s ({seeded.Failures} failures)");
 }
 
+// A desk with a history has delivered its past mail long ago: the timed phase starts with an empty outbox. The real
+// delivery job drains the seed's mail (untimed, bounded); the count is read from the database file, read-only.
+var outbox = options.OutboxDatabase is null ? null : new OutboxWatch(options.OutboxDatabase);
+if (outbox is not null && options.Seed > 0)
+{
+    var drained = await outbox.WaitEmptyAsync(options.DrainTimeout);
+    Console.WriteLine($"seed mail: {drained.Delivered} messages delivered in {drained.Elapsed.TotalSeconds:0.0} s after the seed = {drained.Delivered / Math.Max(0.001, drained.Elapsed.TotalSeconds):0} messages/s" +
+        (drained.Pending > 0 ? $"; NOT drained within {options.DrainTimeout} s: {drained.Pending} still waiting" : "; outbox empty"));
+}
+
+var sentBefore = outbox?.Counts().Sent ?? 0;
 var measured = await CreateTickets(nodes, requesters, options.Create, options.Concurrency);
 Console.WriteLine($"POST /api/v1/tickets: {options.Create} in {measured.Elapsed.TotalSeconds:0.00} s = {options.Create / measured.Elapsed.TotalSeconds:0} creations/s at concurrency {options.Concurrency}; " +
     $"latency p50 {Percentile(measured.Latencies, 50):0.0} ms, p95 {Percentile(measured.Latencies, 95):0.0} ms; failures {measured.Failures}");
+if (outbox is not null)
+{
+    // The price paid by mail: how long after the last timed creation the outbox is empty again (the mail lag).
+    var lag = await outbox.WaitEmptyAsync(options.DrainTimeout);
+    var delivered = outbox.Counts().Sent - sentBefore;
+    var window = measured.Elapsed + lag.Elapsed;
+    Console.WriteLine($"mail of the timed phase: {delivered} messages delivered; mail lag {lag.Elapsed.TotalSeconds:0.0} s after the last creation" +
+        (lag.Pending > 0 ? $" (NOT drained within {options.DrainTimeout} s: {lag.Pending} still waiting)" : string.Empty) +
+        $"; delivery {delivered / window.TotalSeconds:0} messages/s over the timed phase and the lag ({window.TotalSeconds:0.0} s)");
+}
 
 if (options.Probe > 0)
 {
@@ -145,7 +167,41 @@ static double Percentile(double[] values, int percentile)
 
 internal sealed record RunResult(TimeSpan Elapsed, double[] Latencies, int Failures);
 
-internal sealed record Options(string BaseUrl, string AdminEmail, string AdminPassword, int Requesters, int Seed, int Create, int Reads, int Concurrency, int Probe, int Technicians)
+internal sealed record Drain(TimeSpan Elapsed, long Delivered, long Pending);
+
+/// <summary>Reads the outbox's counts from the host's SQLite file (read-only; WAL readers never wait for the writer).</summary>
+internal sealed class OutboxWatch(string path)
+{
+    private readonly string _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
+
+    public (long Sent, long Pending) Counts()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (SELECT count(*) FROM OutboxEmails WHERE Status = 'Sent'), (SELECT count(*) FROM OutboxEmails WHERE Status = 'Pending')";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    /// <summary>Waits until no mail is waiting (polling twice a second), at most <paramref name="timeoutSeconds"/>.</summary>
+    public async Task<Drain> WaitEmptyAsync(int timeoutSeconds)
+    {
+        var clock = Stopwatch.StartNew();
+        var (sentAtStart, pending) = Counts();
+        var sent = sentAtStart;
+        while (pending > 0 && clock.Elapsed.TotalSeconds < timeoutSeconds)
+        {
+            await Task.Delay(500);
+            (sent, pending) = Counts();
+        }
+
+        return new Drain(clock.Elapsed, sent - sentAtStart, pending);
+    }
+}
+
+internal sealed record Options(string BaseUrl, string AdminEmail, string AdminPassword, int Requesters, int Seed, int Create, int Reads, int Concurrency, int Probe, int Technicians, string? OutboxDatabase, int DrainTimeout)
 {
     public static Options Parse(string[] args)
     {
@@ -165,6 +221,8 @@ internal sealed record Options(string BaseUrl, string AdminEmail, string AdminPa
             int.Parse(Get("reads", "5000"), System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(Get("concurrency", "16"), System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(Get("probe", "0"), System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(Get("technicians", "5"), System.Globalization.CultureInfo.InvariantCulture));
+            int.Parse(Get("technicians", "5"), System.Globalization.CultureInfo.InvariantCulture),
+            Get("outbox-db", string.Empty) is { Length: > 0 } database ? database : null,
+            int.Parse(Get("drain-timeout", "600"), System.Globalization.CultureInfo.InvariantCulture));
     }
 }
