@@ -223,6 +223,7 @@ public static class DependencyInjection
         }
 
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton(sp => new DeliveryPacing(() => sp.GetRequiredService<WriteBatcher>().CommittedCommands, sp.GetRequiredService<IOptions<MailOptions>>(), TimeProvider.System));
         services.AddSingleton<ICommitObserver, OutboxCommitObserver>();
         services.AddRecurringJobs<NotificationsRecurringJobs>();
         services.AddRecurringJobs<InboxRecurringJobs>();

@@ -25,6 +25,18 @@ public sealed class MailOptions
 
     public int DeliveryBatchSize { get; set; } = 50;
 
+    /// <summary>
+    /// While other commands keep the single writer busy (more than <see cref="DeliveryBusyCommandsPerSecond"/> a second),
+    /// delivery takes batches of this size and pauses <see cref="DeliveryBusyPauseMilliseconds"/> between them, so
+    /// interactive requests get the writer and the cores; it catches up when the burst ends and never stops.
+    /// </summary>
+    public int DeliveryBusyBatchSize { get; set; } = 10;
+
+    public int DeliveryBusyPauseMilliseconds { get; set; } = 100;
+
+    /// <summary>Commands of others per second above which the writer counts as busy for delivery; 0 turns the pacing off.</summary>
+    public int DeliveryBusyCommandsPerSecond { get; set; } = 50;
+
     public int DeliveryIntervalSeconds { get; set; } = 15;
 
     /// <summary>Cron of the recurring delivery run (default every minute); a commit that queues mail also asks for a run at once.</summary>

@@ -24,6 +24,7 @@ internal static class JsonBodyCheck
     /// <summary>A body type's members, worked out once per type (reflection is too slow per request, and
     /// <see cref="NullabilityInfoContext"/> is not safe to share between threads).</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, IReadOnlyDictionary<string, Member>> MembersByType = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, bool> ValidatedTypes = new();
 
     public static WebApplication UseJsonBodyCheck(this WebApplication app)
     {
@@ -155,9 +156,11 @@ internal static class JsonBodyCheck
         return (errors, emptyTexts);
     }
 
+    /// <summary>Asked once per body type (the validators are registered at start-up): resolving them builds their rules.</summary>
     private static bool HasValidator(Type type, IServiceProvider services) =>
-        services.GetService(typeof(IEnumerable<>).MakeGenericType(typeof(IValidator<>).MakeGenericType(type))) is IEnumerable validators
-        && validators.Cast<object>().Any();
+        ValidatedTypes.GetOrAdd(type, static (t, sp) =>
+            sp.GetService(typeof(IEnumerable<>).MakeGenericType(typeof(IValidator<>).MakeGenericType(t))) is IEnumerable validators
+            && validators.Cast<object>().Any(), services);
 
     /// <summary>The body type's validator on the members that did bind, so one answer names every field.</summary>
     private static async Task<IEnumerable<ValidationFailure>> ValidateTheRestAsync(

@@ -1,6 +1,8 @@
 using MesaServicios.Application.Common;
+using MesaServicios.Application.Notifications;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 
 namespace MesaServicios.WebApi.Common;
 
@@ -9,7 +11,7 @@ namespace MesaServicios.WebApi.Common;
 /// of the request being served (scheme, host, base path); for mails written by jobs, the address of the latest
 /// request; before any request, the first address the server listens on.
 /// </summary>
-internal sealed class PublicAddress(IConfiguration configuration, IHttpContextAccessor http, IServer server) : IPublicAddress
+internal sealed class PublicAddress(IOptionsMonitor<NotificationsOptions> options, IHttpContextAccessor http, IServer server) : IPublicAddress
 {
     private string? _latest;
 
@@ -17,7 +19,8 @@ internal sealed class PublicAddress(IConfiguration configuration, IHttpContextAc
     {
         get
         {
-            var configured = configuration["Notifications:ApiBaseUrl"];
+            // The bound options, not the configuration's indexer: that takes a lock on every read (several per new ticket).
+            var configured = options.CurrentValue.ApiBaseUrl;
             if (!string.IsNullOrWhiteSpace(configured))
             {
                 return configured.TrimEnd('/');

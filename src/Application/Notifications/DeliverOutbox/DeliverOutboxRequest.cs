@@ -22,7 +22,8 @@ public sealed record DeliveryReport(int Claimed, int Sent, int Failed, int DeadL
 /// and before their results were written (those of at most one batch or <see cref="ResultsAtMost"/>: their claim then
 /// expires and they are sent again), and one message whose sending alone outlasts the claim.
 /// </summary>
-public sealed record DeliverOutboxRequest : IRequest<DeliveryReport>;
+/// <param name="BatchSize">At most this many messages instead of <c>Mail:DeliveryBatchSize</c> (smaller batches while interactive requests are busy).</param>
+public sealed record DeliverOutboxRequest(int? BatchSize = null) : IRequest<DeliveryReport>;
 
 internal sealed partial class DeliverOutboxRequestHandler(
     INotificationsDbContext db,
@@ -50,7 +51,7 @@ internal sealed partial class DeliverOutboxRequestHandler(
                     .Where(e => e.Status == OutboxEmailStatus.Pending && e.NextAttemptAt <= now && (e.ClaimedUntil == null || e.ClaimedUntil < now))
                     .OrderBy(e => e.NextAttemptAt)
                     .Select(e => e.Id)
-                    .Take(settings.DeliveryBatchSize);
+                    .Take(Math.Max(1, request.BatchSize ?? settings.DeliveryBatchSize));
                 return await db.OutboxEmails
                     // The outer filter repeats every condition: on a database that re-checks only the updated row's own
                     // predicate under concurrency (PostgreSQL, read committed), a message just marked Sent stays unclaimable.
