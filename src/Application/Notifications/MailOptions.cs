@@ -23,7 +23,7 @@ public sealed class MailOptions
 
     public int RetryBaseDelaySeconds { get; set; } = 30;
 
-    public int DeliveryBatchSize { get; set; } = 50;
+    public int DeliveryBatchSize { get; set; } = 200;
 
     /// <summary>
     /// While other commands keep the single writer busy (more than <see cref="DeliveryBusyCommandsPerSecond"/> a second),
