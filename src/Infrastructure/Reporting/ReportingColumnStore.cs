@@ -491,8 +491,19 @@ internal sealed class TicketColumns
                 continue;
             }
 
-            var index = Array.BinarySearch(bounds, at);
-            perDay[index >= 0 ? index : ~index - 1]++;
+            // The day by arithmetic from the period's start, then moved to the bounds (a day of 23 or 25 hours).
+            var index = (int)Math.Min((at - start) / TimeSpan.TicksPerDay, bounds.Length - 1);
+            while (bounds[index] > at)
+            {
+                index--;
+            }
+
+            while (index + 1 < bounds.Length && bounds[index + 1] <= at)
+            {
+                index++;
+            }
+
+            perDay[index]++;
         }
 
         return Enumerable.Range(0, perDay.Length).Where(i => perDay[i] > 0).Select(i => new DayCount(DateOnly.FromDayNumber(days[i]), perDay[i])).ToList();
@@ -566,40 +577,82 @@ internal sealed class TicketColumns
             .Select(u => new ComplianceCount((Urgency)u, met[u], missed[u], all[u] - missed[u] - met[u])).ToList();
     }
 
-    /// <summary>The stored business times of the slice by opening or solution, or null when one is missing (see the port).</summary>
+    /// <summary>
+    /// The stored business times of the slice by opening or solution, or null when one is missing (see the port).
+    /// Counted first, then copied into arrays of the exact size (a year is a million tickets): a compact list whose
+    /// items are made when read, so the answer is neither a growing list nor tied to columns that may change later.
+    /// </summary>
     public IReadOnlyList<TicketDuration>? Durations(TicketSlice slice, TimeBasis basis, IReadOnlyDictionary<string, string> names)
     {
         var filter = Filter.Of(slice, this);
         var start = slice.Start.UtcTicks;
         var end = slice.End.UtcTicks;
         var instants = basis == TimeBasis.Solved ? solved : created;
-        var technicianNames = technicians.Select(t => t is null ? null : names.GetValueOrDefault(t)).ToArray();
-        var rows = new List<TicketDuration>();
+        bool InSlice(int id) => present[id] && instants[id] != None && instants[id] >= start && instants[id] < end && filter.Matches(this, id);
+
+        var count = 0;
         for (var id = 1; id <= MaxId; id++)
         {
-            var instant = instants[id];
-            if (!present[id] || instant == None || instant < start || instant >= end || !filter.Matches(this, id))
+            if (!InSlice(id))
             {
                 continue;
             }
 
-            var owned = firstResponse[id] != None;
-            var isSolved = solved[id] != None;
-            if ((owned && double.IsNaN(ownMinutes[id])) || (isSolved && double.IsNaN(resolveMinutes[id])))
+            if ((firstResponse[id] != None && double.IsNaN(ownMinutes[id])) || (solved[id] != None && double.IsNaN(resolveMinutes[id])))
             {
                 return null;
             }
 
-            var key = technician[id];
-            rows.Add(new TicketDuration(
-                (Urgency)urgency[id],
-                technicians[key],
-                technicianNames[key],
-                owned ? ownMinutes[id] : null,
-                isSolved ? resolveMinutes[id] : null));
+            count++;
         }
 
-        return rows;
+        var list = new DurationList(count, [.. technicians], technicians.Select(t => t is null ? null : names.GetValueOrDefault(t)).ToArray());
+        var at = 0;
+        for (var id = 1; id <= MaxId && at < count; id++)
+        {
+            if (InSlice(id))
+            {
+                list.Set(at++, urgency[id], technician[id], firstResponse[id] != None ? ownMinutes[id] : double.NaN, solved[id] != None ? resolveMinutes[id] : double.NaN);
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>Durations as parallel arrays (NaN: none); each <see cref="TicketDuration"/> is made when read.</summary>
+    private sealed class DurationList(int count, string?[] technicianIds, string?[] technicianNames) : IReadOnlyList<TicketDuration>
+    {
+        private readonly byte[] urgencies = new byte[count];
+        private readonly int[] technicianKeys = new int[count];
+        private readonly double[] own = new double[count];
+        private readonly double[] resolve = new double[count];
+
+        public int Count => count;
+
+        public TicketDuration this[int index] => new(
+            (Urgency)urgencies[index],
+            technicianIds[technicianKeys[index]],
+            technicianNames[technicianKeys[index]],
+            double.IsNaN(own[index]) ? null : own[index],
+            double.IsNaN(resolve[index]) ? null : resolve[index]);
+
+        public void Set(int index, byte urgency, int technician, double ownMinutes, double resolveMinutes)
+        {
+            urgencies[index] = urgency;
+            technicianKeys[index] = technician;
+            own[index] = ownMinutes;
+            resolve[index] = resolveMinutes;
+        }
+
+        public IEnumerator<TicketDuration> GetEnumerator()
+        {
+            for (var i = 0; i < count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private static int Key(string? value, List<string?> values, Dictionary<string, int> keys)

@@ -36,24 +36,32 @@ internal sealed class GetWorkloadQueryHandler(ReportScopes scopes, IReportingSto
 
         // One pass over each list (a year holds up to a million solved tickets), grouped by technician.
         var openBy = open.Where(o => o.TechnicianId is not null).GroupBy(o => o.TechnicianId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var resolveBy = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        // Counted first, then filled into arrays of their exact size (a year holds up to a million solved tickets).
+        var solvedBy = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var s in solved)
+        {
+            if (s is { TechnicianId: { } technician, ResolveMinutes: not null })
+            {
+                solvedBy[technician] = solvedBy.GetValueOrDefault(technician) + 1;
+            }
+        }
+
+        var resolveBy = solvedBy.ToDictionary(s => s.Key, s => new double[s.Value], StringComparer.Ordinal);
+        var filled = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var s in solved)
         {
             if (s is { TechnicianId: { } technician, ResolveMinutes: { } minutes })
             {
-                if (!resolveBy.TryGetValue(technician, out var list))
-                {
-                    resolveBy[technician] = list = [];
-                }
-
-                list.Add(minutes);
+                var at = filled.GetValueOrDefault(technician);
+                resolveBy[technician][at] = minutes;
+                filled[technician] = at + 1;
             }
         }
 
         var rows = technicians.Select(t =>
         {
             var resolve = resolveBy.GetValueOrDefault(t.Key) ?? [];
-            return new WorkloadRow(t.Key, t.Value, openBy.GetValueOrDefault(t.Key), resolve.Count, GetServiceTimesQueryHandler.Round(Percentile.Select(resolve.ToArray(), 50)[0]));
+            return new WorkloadRow(t.Key, t.Value, openBy.GetValueOrDefault(t.Key), resolve.Length, GetServiceTimesQueryHandler.Round(Percentile.Select(resolve, 50)[0]));
         })
         .OrderByDescending(r => r.Open).ThenByDescending(r => r.SolvedInPeriod).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase)
         .ToList();
