@@ -29,24 +29,44 @@ internal sealed class GetServiceTimesQueryHandler(ReportScopes scopes, IReportin
         var culture = CultureInfo.CurrentUICulture;
 
         // Two passes over the durations (a year holds a million): the groups are counted first, then filled into arrays
-        // of their exact size (no list growing and copying a million values, which the garbage collector pays for).
+        // of their exact size (no list growing and copying a million values). Each item's groups are looked up once:
+        // urgency by number, technician by reference first (a store hands out one string per technician), then by text.
         var urgencies = Enum.GetValues<Urgency>().ToDictionary(u => u, _ => new DurationGroup());
+        var byUrgency = new DurationGroup[urgencies.Keys.Max(u => (int)u) + 1];
+        foreach (var (urgency, group) in urgencies)
+        {
+            byUrgency[(int)urgency] = group;
+        }
+
         var technicians = new Dictionary<string, DurationGroup>(StringComparer.Ordinal);
+        var byReference = new Dictionary<object, DurationGroup>(ReferenceEqualityComparer.Instance);
         DurationGroup TechnicianOf(TicketDuration m)
         {
             var key = m.TechnicianId ?? string.Empty;
+            if (byReference.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
             if (!technicians.TryGetValue(key, out var technician))
             {
                 technicians[key] = technician = new DurationGroup { Name = m.TechnicianName };
             }
 
+            if (byReference.Count < 256)
+            {
+                byReference[key] = technician;
+            }
+
             return technician;
         }
 
-        foreach (var m in measured)
+        var technicianOf = new DurationGroup[measured.Count];
+        for (var i = 0; i < measured.Count; i++)
         {
-            urgencies[m.Urgency].Count(m);
-            TechnicianOf(m).Count(m);
+            var m = measured[i];
+            byUrgency[(int)m.Urgency].Count(m);
+            (technicianOf[i] = TechnicianOf(m)).Count(m);
         }
 
         foreach (var group in urgencies.Values.Concat(technicians.Values))
@@ -54,18 +74,19 @@ internal sealed class GetServiceTimesQueryHandler(ReportScopes scopes, IReportin
             group.Allocate();
         }
 
-        foreach (var m in measured)
+        for (var i = 0; i < measured.Count; i++)
         {
-            urgencies[m.Urgency].Add(m);
-            TechnicianOf(m).Add(m);
+            var m = measured[i];
+            byUrgency[(int)m.Urgency].Add(m);
+            technicianOf[i].Add(m);
         }
 
-        var byUrgency = urgencies.Select(u => Row(u.Key.ToString(), ReportingMessages.Label(ReportDimension.Urgency, u.Key.ToString(), culture), u.Value)).ToList();
+        var urgencyRows = urgencies.Select(u => Row(u.Key.ToString(), ReportingMessages.Label(ReportDimension.Urgency, u.Key.ToString(), culture), u.Value)).ToList();
         var byTechnician = technicians
             .Select(g => Row(g.Key, g.Key.Length == 0 ? Messages.Get("reporting.none.technician", culture) : g.Value.Name ?? g.Key, g.Value))
             .OrderByDescending(r => r.Tickets).ThenBy(r => r.Label, StringComparer.Create(culture, ignoreCase: true))
             .ToList();
-        return new ServiceTimesReport(scope.Period.From, scope.Period.To, byUrgency, byTechnician);
+        return new ServiceTimesReport(scope.Period.From, scope.Period.To, urgencyRows, byTechnician);
     }
 
     /// <summary>The stored time to own, or (stored before it was kept) measured on the timeline.</summary>
