@@ -18,6 +18,8 @@ internal static class ReportingSetup
         else
         {
             services.AddScoped<IReportingStore, SqliteReportingStore>();
+            services.AddSingleton<ReportingColumnStore>();
+            services.AddHostedService<ReportingColumnStoreLoader>();
         }
 
         services.AddScoped<PortableSql>();

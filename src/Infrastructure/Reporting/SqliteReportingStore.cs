@@ -14,8 +14,11 @@ namespace MesaServicios.Infrastructure.Reporting;
 /// The reports' aggregations in SQLite SQL, read straight from the tables (instants are stored as UTC ticks, enums
 /// as numbers, ids as upper-case text). Only constants and column names go into the text; every value is a parameter.
 /// Local days are ranges of ticks whose bounds are computed in C# in the slice's zone (daylight saving time included).
+/// Counts, trends, title terms, compliance and the stored durations are answered from the in-memory
+/// <see cref="ReportingColumnStore"/> (caught up with the database on every read); the SQL below them remains for the
+/// reports that read few rows (open tickets, names, the export).
 /// </summary>
-internal sealed class SqliteReportingStore(MesaDbContext db) : IReportingStore
+internal sealed class SqliteReportingStore(MesaDbContext db, ReportingColumnStore columns) : IReportingStore
 {
     public async Task<IReadOnlyList<CategoryNode>> CategoriesAsync(CancellationToken cancellationToken)
     {
@@ -30,108 +33,42 @@ internal sealed class SqliteReportingStore(MesaDbContext db) : IReportingStore
 
     public async Task<IReadOnlyList<KeyCount>> CountByAsync(TicketSlice slice, ReportDimension dimension, CancellationToken cancellationToken)
     {
-        var (where, parameters) = Where(slice, "CreatedAt");
-        var column = dimension switch
+        var counts = await columns.ReadAsync(db.Database.GetDbConnection(), c => c.CountBy(slice, dimension), cancellationToken);
+        if (dimension != ReportDimension.Technician || counts.All(c => c.Key is null))
         {
-            ReportDimension.Type => "\"Type\"",
-            ReportDimension.Urgency => "\"Urgency\"",
-            ReportDimension.Priority => "\"Priority\"",
-            ReportDimension.Status => "\"Status\"",
-            ReportDimension.Category => "\"CategoryId\"",
-            ReportDimension.Department => "\"RequesterDepartment\"",
-            ReportDimension.Technician => "\"AssignedTechnicianId\"",
-            ReportDimension.Source => "\"Source\"",
-            _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
-        };
-        // Grouped first, named after: the technician's name is looked up once per group, not once per ticket.
-        var label = dimension == ReportDimension.Technician
-            ? "(SELECT u.\"FullName\" FROM \"Users\" u WHERE u.\"Id\" = g.k)"
-            : "NULL";
-        var sql = $"SELECT g.k, {label}, g.n FROM (SELECT t.{column} AS k, COUNT(*) AS n FROM \"Tickets\" t WHERE {where} GROUP BY t.{column}) g";
-        var rows = new List<KeyCount>();
-        await foreach (var reader in ReadAsync(sql, parameters, cancellationToken))
-        {
-            rows.Add(new KeyCount(
-                reader.IsDBNull(0) ? null : Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture),
-                reader.IsDBNull(1) ? null : reader.GetString(1),
-                reader.GetInt32(2)));
+            return counts;
         }
 
-        return rows;
+        // Named after grouping: the technicians' names (any role, as stored) looked up once for the few keys.
+        var keys = "[" + string.Join(',', counts.Where(c => c.Key is not null).Select(c => System.Text.Json.JsonSerializer.Serialize(c.Key))) + "]";
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var reader in ReadAsync("SELECT \"Id\", \"FullName\" FROM \"Users\" WHERE \"Id\" IN (SELECT value FROM json_each(@p0))", [keys], cancellationToken))
+        {
+            names[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return counts.Select(c => c.Key is null ? c : c with { Label = names.GetValueOrDefault(c.Key) }).ToList();
     }
 
     public Task<IReadOnlyList<DayCount>> OpenedPerDayAsync(TicketSlice slice, CancellationToken cancellationToken) =>
-        PerDayAsync(slice, "CreatedAt", cancellationToken);
+        columns.ReadAsync(db.Database.GetDbConnection(), c => c.PerDay(slice, bySolved: false), cancellationToken);
 
     public Task<IReadOnlyList<DayCount>> SolvedPerDayAsync(TicketSlice slice, CancellationToken cancellationToken) =>
-        PerDayAsync(slice, "SolvedAt", cancellationToken);
+        columns.ReadAsync(db.Database.GetDbConnection(), c => c.PerDay(slice, bySolved: true), cancellationToken);
 
-    public async Task<IReadOnlyDictionary<string, int>> TitleTermsAsync(TicketSlice slice, CancellationToken cancellationToken)
-    {
-        var (where, parameters) = Where(slice, "CreatedAt");
-        // Titles repeat ("Restablecer contraseña"): each distinct title is split once and weighted by its count. The
-        // titles are counted here, in one pass over the covering index: SQLite's GROUP BY would sort every title of
-        // the period first (three times slower over a year of tickets).
-        var titles = new Dictionary<string, int>(StringComparer.Ordinal);
-        await foreach (var reader in ReadAsync($"SELECT t.\"Title\" FROM \"Tickets\" t WHERE {where}", parameters, cancellationToken))
-        {
-            var title = reader.GetString(0);
-            titles[title] = titles.GetValueOrDefault(title) + 1;
-        }
-
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (title, times) in titles)
-        {
-            foreach (var term in TitleTerms.Of(title))
-            {
-                counts[term] = counts.GetValueOrDefault(term) + times;
-            }
-        }
-
-        return counts;
-    }
+    public Task<IReadOnlyDictionary<string, int>> TitleTermsAsync(TicketSlice slice, CancellationToken cancellationToken) =>
+        columns.ReadAsync(db.Database.GetDbConnection(), c => c.TitleTermCounts(slice), cancellationToken);
 
     public Task<IReadOnlyList<TicketTimes>> TicketTimesAsync(TicketSlice slice, TimeBasis basis, CancellationToken cancellationToken) =>
         TimesAsync(slice, basis == TimeBasis.Solved ? "SolvedAt" : "CreatedAt", null, cancellationToken);
 
-    public async Task<IReadOnlyList<ComplianceCount>> ComplianceAsync(TicketSlice slice, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var (where, parameters) = Where(slice, "CreatedAt");
-        parameters.Add(now.UtcTicks);
-        var sql = ReportingAggregates.Compliance(where, "@p" + (parameters.Count - 1).ToString(CultureInfo.InvariantCulture));
-        var rows = new List<ComplianceCount>();
-        await foreach (var r in ReadAsync(sql, parameters, cancellationToken))
-        {
-            var missed = r.GetInt32(1);
-            var met = r.GetInt32(2);
-            rows.Add(new ComplianceCount((Urgency)r.GetInt32(0), met, missed, r.GetInt32(3) - missed - met));
-        }
-
-        return rows;
-    }
+    public Task<IReadOnlyList<ComplianceCount>> ComplianceAsync(TicketSlice slice, DateTimeOffset now, CancellationToken cancellationToken) =>
+        columns.ReadAsync(db.Database.GetDbConnection(), c => c.Compliance(slice, now), cancellationToken);
 
     public async Task<IReadOnlyList<TicketDuration>?> DurationsAsync(TicketSlice slice, TimeBasis basis, CancellationToken cancellationToken)
     {
-        var (where, parameters) = Where(slice, basis == TimeBasis.Solved ? "SolvedAt" : "CreatedAt");
         var names = await DeskNamesAsync(cancellationToken);
-        var rows = new List<TicketDuration>();
-        await foreach (var r in ReadAsync(ReportingAggregates.Durations(where, "NULL", string.Empty), parameters, cancellationToken))
-        {
-            if (r.GetInt32(5) == 1)
-            {
-                return null;
-            }
-
-            var technician = r.IsDBNull(1) ? null : r.GetString(1);
-            rows.Add(new TicketDuration(
-                (Urgency)r.GetInt32(0),
-                technician,
-                technician is null ? null : names.GetValueOrDefault(technician),
-                r.IsDBNull(3) ? null : r.GetDouble(3),
-                r.IsDBNull(4) ? null : r.GetDouble(4)));
-        }
-
-        return rows;
+        return await columns.ReadAsync(db.Database.GetDbConnection(), c => c.Durations(slice, basis, names), cancellationToken);
     }
 
     /// <summary>The desk members' names by stored id (a few rows), read once instead of a lookup per ticket.</summary>
@@ -243,42 +180,6 @@ internal sealed class SqliteReportingStore(MesaDbContext db) : IReportingStore
                 r.IsDBNull(13) ? null : Instant(r.GetInt64(13)),
                 r.IsDBNull(14) ? null : Instant(r.GetInt64(14)));
         }
-    }
-
-    // One range count per local day (its bounds computed here in the slice's zone, daylight saving time included),
-    // each answered from an index in CreatedAt / SolvedAt order: no sort of the period's tickets by day, so a whole year
-    // costs one pass over the narrowest index that holds the filters.
-    private async Task<IReadOnlyList<DayCount>> PerDayAsync(TicketSlice slice, string instantColumn, CancellationToken cancellationToken)
-    {
-        var (filters, parameters) = Where(slice, null);
-        var days = new StringBuilder("[");
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(slice.Start, slice.Zone).DateTime);
-        for (var start = slice.Start; start < slice.End; day = day.AddDays(1))
-        {
-            var end = ReportPeriod.StartOfDay(day.AddDays(1), slice.Zone);
-            end = end < slice.End ? end : slice.End;
-            days.Append(days.Length == 1 ? string.Empty : ",").Append(CultureInfo.InvariantCulture, $"[{day.DayNumber},{start.UtcTicks},{end.UtcTicks}]");
-            start = end;
-        }
-
-        parameters.Add(days.Append(']').ToString());
-        var json = "@p" + (parameters.Count - 1).ToString(CultureInfo.InvariantCulture);
-        var sql = $"""
-            SELECT json_extract(j.value, '$[0]'),
-                   (SELECT COUNT(*) FROM "Tickets" t WHERE {filters}
-                      AND t."{instantColumn}" >= json_extract(j.value, '$[1]') AND t."{instantColumn}" < json_extract(j.value, '$[2]'))
-            FROM json_each({json}) j
-            """;
-        var rows = new List<DayCount>();
-        await foreach (var reader in ReadAsync(sql, parameters, cancellationToken))
-        {
-            if (reader.GetInt32(1) > 0)
-            {
-                rows.Add(new DayCount(DateOnly.FromDayNumber(reader.GetInt32(0)), reader.GetInt32(1)));
-            }
-        }
-
-        return rows;
     }
 
     /// <summary>The slice as a WHERE clause on alias t, with <paramref name="instantColumn"/> in the period.</summary>

@@ -231,7 +231,8 @@ public sealed class MoveDeskTests(ITestOutputHelper output) : IDisposable
     {
         await using var source = SqliteContext(sqlite);
         await using var target = PostgresContext(postgres);
-        var onSqlite = new SqliteReportingStore(source);
+        using var columns = new ReportingColumnStore();
+        var onSqlite = new SqliteReportingStore(source, columns);
         var onPostgres = new PostgresReportingStore(target);
         var technician = (await onSqlite.TechniciansAsync(default)).Single();
         Assert.Equal([technician], await onPostgres.TechniciansAsync(default));

@@ -28,27 +28,65 @@ internal sealed class GetServiceTimesQueryHandler(ReportScopes scopes, IReportin
         var measured = await DurationsAsync(store, scope, TimeBasis.Opened, serviceLevels, scope.Period.From.AddDays(-1), cancellationToken);
         var culture = CultureInfo.CurrentUICulture;
 
-        // One pass over the durations (a year holds a million), into a group per urgency and per technician.
+        // Two passes over the durations (a year holds a million): the groups are counted first, then filled into arrays
+        // of their exact size (no list growing and copying a million values). Each item's groups are looked up once:
+        // urgency by number, technician by reference first (a store hands out one string per technician), then by text.
         var urgencies = Enum.GetValues<Urgency>().ToDictionary(u => u, _ => new DurationGroup());
-        var technicians = new Dictionary<string, DurationGroup>(StringComparer.Ordinal);
-        foreach (var m in measured)
+        var byUrgency = new DurationGroup[urgencies.Keys.Max(u => (int)u) + 1];
+        foreach (var (urgency, group) in urgencies)
         {
-            urgencies[m.Urgency].Add(m);
+            byUrgency[(int)urgency] = group;
+        }
+
+        var technicians = new Dictionary<string, DurationGroup>(StringComparer.Ordinal);
+        var byReference = new Dictionary<object, DurationGroup>(ReferenceEqualityComparer.Instance);
+        DurationGroup TechnicianOf(TicketDuration m)
+        {
             var key = m.TechnicianId ?? string.Empty;
+            if (byReference.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
             if (!technicians.TryGetValue(key, out var technician))
             {
                 technicians[key] = technician = new DurationGroup { Name = m.TechnicianName };
             }
 
-            technician.Add(m);
+            if (byReference.Count < 256)
+            {
+                byReference[key] = technician;
+            }
+
+            return technician;
         }
 
-        var byUrgency = urgencies.Select(u => Row(u.Key.ToString(), ReportingMessages.Label(ReportDimension.Urgency, u.Key.ToString(), culture), u.Value)).ToList();
+        var technicianOf = new DurationGroup[measured.Count];
+        for (var i = 0; i < measured.Count; i++)
+        {
+            var m = measured[i];
+            byUrgency[(int)m.Urgency].Count(m);
+            (technicianOf[i] = TechnicianOf(m)).Count(m);
+        }
+
+        foreach (var group in urgencies.Values.Concat(technicians.Values))
+        {
+            group.Allocate();
+        }
+
+        for (var i = 0; i < measured.Count; i++)
+        {
+            var m = measured[i];
+            byUrgency[(int)m.Urgency].Add(m);
+            technicianOf[i].Add(m);
+        }
+
+        var urgencyRows = urgencies.Select(u => Row(u.Key.ToString(), ReportingMessages.Label(ReportDimension.Urgency, u.Key.ToString(), culture), u.Value)).ToList();
         var byTechnician = technicians
             .Select(g => Row(g.Key, g.Key.Length == 0 ? Messages.Get("reporting.none.technician", culture) : g.Value.Name ?? g.Key, g.Value))
             .OrderByDescending(r => r.Tickets).ThenBy(r => r.Label, StringComparer.Create(culture, ignoreCase: true))
             .ToList();
-        return new ServiceTimesReport(scope.Period.From, scope.Period.To, byUrgency, byTechnician);
+        return new ServiceTimesReport(scope.Period.From, scope.Period.To, urgencyRows, byTechnician);
     }
 
     /// <summary>The stored time to own, or (stored before it was kept) measured on the timeline.</summary>
@@ -79,34 +117,50 @@ internal sealed class GetServiceTimesQueryHandler(ReportScopes scopes, IReportin
     private static ServiceTimeRow Row(string key, string label, DurationGroup group)
     {
         // Percentiles by selection, not by sorting each list (the same nearest ranks).
-        var own = Percentile.Select(group.Own.ToArray(), 50, 90);
-        var resolve = Percentile.Select(group.Resolve.ToArray(), 50, 90);
-        return new ServiceTimeRow(key, label, group.Tickets, group.Own.Count, group.Resolve.Count,
+        var own = Percentile.Select(group.Own, 50, 90);
+        var resolve = Percentile.Select(group.Resolve, 50, 90);
+        return new ServiceTimeRow(key, label, group.Tickets, group.Own.Length, group.Resolve.Length,
             Round(own[0]), Round(own[1]), Round(resolve[0]), Round(resolve[1]));
     }
 
-    /// <summary>A group's tickets and the durations of those owned and solved.</summary>
+    /// <summary>A group's tickets and the durations of those owned and solved (counted, allocated, then filled).</summary>
     private sealed class DurationGroup
     {
+        private int _owned;
+        private int _solved;
+
         public string? Name { get; init; }
 
         public int Tickets { get; private set; }
 
-        public List<double> Own { get; } = [];
+        public double[] Own { get; private set; } = [];
 
-        public List<double> Resolve { get; } = [];
+        public double[] Resolve { get; private set; } = [];
+
+        public void Count(TicketDuration duration)
+        {
+            Tickets++;
+            _owned += duration.OwnMinutes is null ? 0 : 1;
+            _solved += duration.ResolveMinutes is null ? 0 : 1;
+        }
+
+        public void Allocate()
+        {
+            Own = new double[_owned];
+            Resolve = new double[_solved];
+            (_owned, _solved) = (0, 0);
+        }
 
         public void Add(TicketDuration duration)
         {
-            Tickets++;
             if (duration.OwnMinutes is { } own)
             {
-                Own.Add(own);
+                Own[_owned++] = own;
             }
 
             if (duration.ResolveMinutes is { } resolve)
             {
-                Resolve.Add(resolve);
+                Resolve[_solved++] = resolve;
             }
         }
     }

@@ -23,8 +23,52 @@ internal sealed class GetWorkloadQueryHandler(ReportScopes scopes, IReportingSto
         var scope = await scopes.ResolveAsync(query.Filter, cancellationToken);
         var open = await store.OpenTicketsAsync(scope.Slice, cancellationToken);
         var solved = await GetServiceTimesQueryHandler.DurationsAsync(store, scope, TimeBasis.Solved, serviceLevels, scope.Period.From.AddDays(-90), cancellationToken);
+        // The solved tickets (a year holds up to a million) grouped by technician in two passes: each item's group looked
+        // up once (by reference first: a store hands out one string per technician, then by text), counted, then the
+        // times to resolve filled into arrays of their exact size.
+        var groups = new Dictionary<string, SolvedGroup>(StringComparer.Ordinal);
+        var byReference = new Dictionary<object, SolvedGroup>(ReferenceEqualityComparer.Instance);
+        var groupOf = new SolvedGroup?[solved.Count];
+        for (var i = 0; i < solved.Count; i++)
+        {
+            var s = solved[i];
+            if (s.TechnicianId is not { } technician)
+            {
+                continue;
+            }
+
+            if (!byReference.TryGetValue(technician, out var group))
+            {
+                if (!groups.TryGetValue(technician, out group))
+                {
+                    groups[technician] = group = new SolvedGroup(s.TechnicianName);
+                }
+
+                if (byReference.Count < 256)
+                {
+                    byReference[technician] = group;
+                }
+            }
+
+            group.Count += s.ResolveMinutes is null ? 0 : 1;
+            groupOf[i] = group;
+        }
+
+        foreach (var group in groups.Values)
+        {
+            group.Resolve = new double[group.Count];
+        }
+
+        for (var i = 0; i < solved.Count; i++)
+        {
+            if (groupOf[i] is { } group && solved[i].ResolveMinutes is { } minutes)
+            {
+                group.Resolve[group.Filled++] = minutes;
+            }
+        }
+
         var technicians = (await store.TechniciansAsync(cancellationToken)).ToDictionary(t => t.Key!, t => t.Label ?? t.Key!);
-        foreach (var (id, name) in open.Select(o => (o.TechnicianId, o.TechnicianName)).Concat(solved.Select(s => (s.TechnicianId, s.TechnicianName))).Where(t => t.TechnicianId is not null))
+        foreach (var (id, name) in open.Select(o => (o.TechnicianId, o.TechnicianName)).Concat(groups.Select(g => ((string?)g.Key, g.Value.Name))).Where(t => t.Item1 is not null))
         {
             technicians.TryAdd(id!, name ?? id!);
         }
@@ -34,29 +78,27 @@ internal sealed class GetWorkloadQueryHandler(ReportScopes scopes, IReportingSto
             technicians = technicians.Where(t => string.Equals(t.Key, only.ToString(), StringComparison.OrdinalIgnoreCase)).ToDictionary();
         }
 
-        // One pass over each list (a year holds up to a million solved tickets), grouped by technician.
         var openBy = open.Where(o => o.TechnicianId is not null).GroupBy(o => o.TechnicianId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var resolveBy = new Dictionary<string, List<double>>(StringComparer.Ordinal);
-        foreach (var s in solved)
-        {
-            if (s is { TechnicianId: { } technician, ResolveMinutes: { } minutes })
-            {
-                if (!resolveBy.TryGetValue(technician, out var list))
-                {
-                    resolveBy[technician] = list = [];
-                }
-
-                list.Add(minutes);
-            }
-        }
-
+        var resolveBy = groups.ToDictionary(g => g.Key, g => g.Value.Resolve, StringComparer.Ordinal);
         var rows = technicians.Select(t =>
         {
             var resolve = resolveBy.GetValueOrDefault(t.Key) ?? [];
-            return new WorkloadRow(t.Key, t.Value, openBy.GetValueOrDefault(t.Key), resolve.Count, GetServiceTimesQueryHandler.Round(Percentile.Select(resolve.ToArray(), 50)[0]));
+            return new WorkloadRow(t.Key, t.Value, openBy.GetValueOrDefault(t.Key), resolve.Length, GetServiceTimesQueryHandler.Round(Percentile.Select(resolve, 50)[0]));
         })
         .OrderByDescending(r => r.Open).ThenByDescending(r => r.SolvedInPeriod).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase)
         .ToList();
         return new WorkloadReport(scope.Period.From, scope.Period.To, rows);
+    }
+
+    /// <summary>One technician's solved tickets: the name, how many have a time to resolve, and those times.</summary>
+    private sealed class SolvedGroup(string? name)
+    {
+        public string? Name { get; } = name;
+
+        public int Count { get; set; }
+
+        public int Filled { get; set; }
+
+        public double[] Resolve { get; set; } = [];
     }
 }
