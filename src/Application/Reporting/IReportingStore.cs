@@ -41,7 +41,7 @@ public interface IReportingStore
     /// Null when the slice holds a ticket owned or solved without its stored time (kept from before the times were
     /// stored): the caller then measures with <see cref="TicketTimesAsync"/>.
     /// </summary>
-    Task<IReadOnlyList<TicketDuration>?> DurationsAsync(TicketSlice slice, TimeBasis basis, CancellationToken cancellationToken);
+    Task<DurationColumns?> DurationsAsync(TicketSlice slice, TimeBasis basis, CancellationToken cancellationToken);
 
     /// <summary>The tickets open now (New, In progress, Pending) matching the slice's filters, whenever they were opened.</summary>
     Task<IReadOnlyList<TicketTimes>> OpenTicketsAsync(TicketSlice slice, CancellationToken cancellationToken);

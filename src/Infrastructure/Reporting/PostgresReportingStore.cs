@@ -114,7 +114,7 @@ internal sealed class PostgresReportingStore(MesaDbContext db) : IReportingStore
         return rows;
     }
 
-    public async Task<IReadOnlyList<TicketDuration>?> DurationsAsync(TicketSlice slice, TimeBasis basis, CancellationToken cancellationToken)
+    public async Task<DurationColumns?> DurationsAsync(TicketSlice slice, TimeBasis basis, CancellationToken cancellationToken)
     {
         var (where, parameters) = Where(slice, basis == TimeBasis.Solved ? "SolvedAt" : "CreatedAt");
         var sql = ReportingAggregates.Durations(where, "u.\"FullName\"", " LEFT JOIN \"Users\" u ON u.\"Id\" = t.\"AssignedTechnicianId\" AND u.\"Role\" <> 'Requester'");
@@ -134,7 +134,7 @@ internal sealed class PostgresReportingStore(MesaDbContext db) : IReportingStore
                 r.IsDBNull(4) ? null : r.GetDouble(4)));
         }
 
-        return rows;
+        return DurationColumns.From(rows);
     }
 
     public Task<IReadOnlyList<TicketTimes>> OpenTicketsAsync(TicketSlice slice, CancellationToken cancellationToken) =>

@@ -582,7 +582,7 @@ internal sealed class TicketColumns
     /// Counted first, then copied into arrays of the exact size (a year is a million tickets): a compact list whose
     /// items are made when read, so the answer is neither a growing list nor tied to columns that may change later.
     /// </summary>
-    public IReadOnlyList<TicketDuration>? Durations(TicketSlice slice, TimeBasis basis, IReadOnlyDictionary<string, string> names)
+    public DurationColumns? Durations(TicketSlice slice, TimeBasis basis, IReadOnlyDictionary<string, string> names)
     {
         var filter = Filter.Of(slice, this);
         var start = slice.Start.UtcTicks;
@@ -606,7 +606,7 @@ internal sealed class TicketColumns
             count++;
         }
 
-        var list = new DurationList(count, [.. technicians], technicians.Select(t => t is null ? null : names.GetValueOrDefault(t)).ToArray());
+        var list = new DurationColumns(count, [.. technicians], technicians.Select(t => t is null ? null : names.GetValueOrDefault(t)).ToArray());
         var at = 0;
         for (var id = 1; id <= MaxId && at < count; id++)
         {
@@ -617,42 +617,6 @@ internal sealed class TicketColumns
         }
 
         return list;
-    }
-
-    /// <summary>Durations as parallel arrays (NaN: none); each <see cref="TicketDuration"/> is made when read.</summary>
-    private sealed class DurationList(int count, string?[] technicianIds, string?[] technicianNames) : IReadOnlyList<TicketDuration>
-    {
-        private readonly byte[] urgencies = new byte[count];
-        private readonly int[] technicianKeys = new int[count];
-        private readonly double[] own = new double[count];
-        private readonly double[] resolve = new double[count];
-
-        public int Count => count;
-
-        public TicketDuration this[int index] => new(
-            (Urgency)urgencies[index],
-            technicianIds[technicianKeys[index]],
-            technicianNames[technicianKeys[index]],
-            double.IsNaN(own[index]) ? null : own[index],
-            double.IsNaN(resolve[index]) ? null : resolve[index]);
-
-        public void Set(int index, byte urgency, int technician, double ownMinutes, double resolveMinutes)
-        {
-            urgencies[index] = urgency;
-            technicianKeys[index] = technician;
-            own[index] = ownMinutes;
-            resolve[index] = resolveMinutes;
-        }
-
-        public IEnumerator<TicketDuration> GetEnumerator()
-        {
-            for (var i = 0; i < count; i++)
-            {
-                yield return this[i];
-            }
-        }
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private static int Key(string? value, List<string?> values, Dictionary<string, int> keys)

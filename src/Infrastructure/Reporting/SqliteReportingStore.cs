@@ -65,7 +65,7 @@ internal sealed class SqliteReportingStore(MesaDbContext db, ReportingColumnStor
     public Task<IReadOnlyList<ComplianceCount>> ComplianceAsync(TicketSlice slice, DateTimeOffset now, CancellationToken cancellationToken) =>
         columns.ReadAsync(db.Database.GetDbConnection(), c => c.Compliance(slice, now), cancellationToken);
 
-    public async Task<IReadOnlyList<TicketDuration>?> DurationsAsync(TicketSlice slice, TimeBasis basis, CancellationToken cancellationToken)
+    public async Task<DurationColumns?> DurationsAsync(TicketSlice slice, TimeBasis basis, CancellationToken cancellationToken)
     {
         var names = await DeskNamesAsync(cancellationToken);
         return await columns.ReadAsync(db.Database.GetDbConnection(), c => c.Durations(slice, basis, names), cancellationToken);

@@ -28,62 +28,43 @@ internal sealed class GetServiceTimesQueryHandler(ReportScopes scopes, IReportin
         var measured = await DurationsAsync(store, scope, TimeBasis.Opened, serviceLevels, scope.Period.From.AddDays(-1), cancellationToken);
         var culture = CultureInfo.CurrentUICulture;
 
-        // Two passes over the durations (a year holds a million): the groups are counted first, then filled into arrays
-        // of their exact size (no list growing and copying a million values). Each item's groups are looked up once:
-        // urgency by number, technician by reference first (a store hands out one string per technician), then by text.
-        var urgencies = Enum.GetValues<Urgency>().ToDictionary(u => u, _ => new DurationGroup());
-        var byUrgency = new DurationGroup[urgencies.Keys.Max(u => (int)u) + 1];
-        foreach (var (urgency, group) in urgencies)
+        // Two passes over the columns (a year holds a million tickets): the groups are counted first, then filled into
+        // arrays of their exact size. An urgency is its number and a technician his key: array lookups, no dictionary.
+        var urgencies = Enum.GetValues<Urgency>();
+        var byUrgency = new DurationGroup[urgencies.Max(u => (int)u) + 1];
+        foreach (var urgency in urgencies)
         {
-            byUrgency[(int)urgency] = group;
+            byUrgency[(int)urgency] = new DurationGroup();
         }
 
-        var technicians = new Dictionary<string, DurationGroup>(StringComparer.Ordinal);
-        var byReference = new Dictionary<object, DurationGroup>(ReferenceEqualityComparer.Instance);
-        DurationGroup TechnicianOf(TicketDuration m)
-        {
-            var key = m.TechnicianId ?? string.Empty;
-            if (byReference.TryGetValue(key, out var known))
-            {
-                return known;
-            }
-
-            if (!technicians.TryGetValue(key, out var technician))
-            {
-                technicians[key] = technician = new DurationGroup { Name = m.TechnicianName };
-            }
-
-            if (byReference.Count < 256)
-            {
-                byReference[key] = technician;
-            }
-
-            return technician;
-        }
-
-        var technicianOf = new DurationGroup[measured.Count];
+        var byKey = new DurationGroup?[measured.TechnicianIds.Count];
+        var urgencyOf = measured.Urgencies;
+        var keyOf = measured.TechnicianKeys;
+        var own = measured.Own;
+        var resolve = measured.Resolve;
         for (var i = 0; i < measured.Count; i++)
         {
-            var m = measured[i];
-            byUrgency[(int)m.Urgency].Count(m);
-            (technicianOf[i] = TechnicianOf(m)).Count(m);
+            var (owned, solved) = (!double.IsNaN(own[i]), !double.IsNaN(resolve[i]));
+            byUrgency[urgencyOf[i]].Count(owned, solved);
+            (byKey[keyOf[i]] ??= new DurationGroup()).Count(owned, solved);
         }
 
-        foreach (var group in urgencies.Values.Concat(technicians.Values))
+        foreach (var group in byUrgency.Concat(byKey))
         {
-            group.Allocate();
+            group?.Allocate();
         }
 
         for (var i = 0; i < measured.Count; i++)
         {
-            var m = measured[i];
-            byUrgency[(int)m.Urgency].Add(m);
-            technicianOf[i].Add(m);
+            byUrgency[urgencyOf[i]].Add(own[i], resolve[i]);
+            byKey[keyOf[i]]!.Add(own[i], resolve[i]);
         }
 
-        var urgencyRows = urgencies.Select(u => Row(u.Key.ToString(), ReportingMessages.Label(ReportDimension.Urgency, u.Key.ToString(), culture), u.Value)).ToList();
+        var technicians = Enumerable.Range(0, byKey.Length).Where(k => byKey[k] is not null)
+            .Select(k => (Key: measured.TechnicianIds[k] ?? string.Empty, Name: measured.TechnicianNames[k], Group: byKey[k]!));
+        var urgencyRows = urgencies.Select(u => Row(u.ToString(), ReportingMessages.Label(ReportDimension.Urgency, u.ToString(), culture), byUrgency[(int)u])).ToList();
         var byTechnician = technicians
-            .Select(g => Row(g.Key, g.Key.Length == 0 ? Messages.Get("reporting.none.technician", culture) : g.Value.Name ?? g.Key, g.Value))
+            .Select(g => Row(g.Key, g.Key.Length == 0 ? Messages.Get("reporting.none.technician", culture) : g.Name ?? g.Key, g.Group))
             .OrderByDescending(r => r.Tickets).ThenBy(r => r.Label, StringComparer.Create(culture, ignoreCase: true))
             .ToList();
         return new ServiceTimesReport(scope.Period.From, scope.Period.To, urgencyRows, byTechnician);
@@ -101,7 +82,7 @@ internal sealed class GetServiceTimesQueryHandler(ReportScopes scopes, IReportin
     /// The slice's business times: the stored ones read narrow, or (when some ticket was owned or solved before they
     /// were stored) every ticket's clock read and measured on the timeline from <paramref name="first"/>.
     /// </summary>
-    internal static async Task<IReadOnlyList<TicketDuration>> DurationsAsync(IReportingStore store, ReportScope scope, TimeBasis basis, IServiceLevelCatalog serviceLevels, DateOnly first, CancellationToken cancellationToken)
+    internal static async Task<DurationColumns> DurationsAsync(IReportingStore store, ReportScope scope, TimeBasis basis, IServiceLevelCatalog serviceLevels, DateOnly first, CancellationToken cancellationToken)
     {
         if (await store.DurationsAsync(scope.Slice, basis, cancellationToken) is { } stored)
         {
@@ -111,7 +92,7 @@ internal sealed class GetServiceTimesQueryHandler(ReportScopes scopes, IReportin
         var calendar = (await serviceLevels.CurrentAsync(cancellationToken)).Calendar;
         var tickets = await store.TicketTimesAsync(scope.Slice, basis, cancellationToken);
         var timeline = scope.Timeline(calendar, first);
-        return tickets.Select(t => new TicketDuration(t.Urgency, t.TechnicianId, t.TechnicianName, OwnMinutes(t, timeline), ResolveMinutes(t, timeline))).ToList();
+        return DurationColumns.From(tickets.Select(t => new TicketDuration(t.Urgency, t.TechnicianId, t.TechnicianName, OwnMinutes(t, timeline), ResolveMinutes(t, timeline))).ToList());
     }
 
     private static ServiceTimeRow Row(string key, string label, DurationGroup group)
@@ -129,19 +110,17 @@ internal sealed class GetServiceTimesQueryHandler(ReportScopes scopes, IReportin
         private int _owned;
         private int _solved;
 
-        public string? Name { get; init; }
-
         public int Tickets { get; private set; }
 
         public double[] Own { get; private set; } = [];
 
         public double[] Resolve { get; private set; } = [];
 
-        public void Count(TicketDuration duration)
+        public void Count(bool owned, bool solved)
         {
             Tickets++;
-            _owned += duration.OwnMinutes is null ? 0 : 1;
-            _solved += duration.ResolveMinutes is null ? 0 : 1;
+            _owned += owned ? 1 : 0;
+            _solved += solved ? 1 : 0;
         }
 
         public void Allocate()
@@ -151,14 +130,15 @@ internal sealed class GetServiceTimesQueryHandler(ReportScopes scopes, IReportin
             (_owned, _solved) = (0, 0);
         }
 
-        public void Add(TicketDuration duration)
+        /// <summary>One ticket's minutes (NaN: none).</summary>
+        public void Add(double own, double resolve)
         {
-            if (duration.OwnMinutes is { } own)
+            if (!double.IsNaN(own))
             {
                 Own[_owned++] = own;
             }
 
-            if (duration.ResolveMinutes is { } resolve)
+            if (!double.IsNaN(resolve))
             {
                 Resolve[_solved++] = resolve;
             }

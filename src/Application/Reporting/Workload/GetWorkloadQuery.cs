@@ -23,49 +23,37 @@ internal sealed class GetWorkloadQueryHandler(ReportScopes scopes, IReportingSto
         var scope = await scopes.ResolveAsync(query.Filter, cancellationToken);
         var open = await store.OpenTicketsAsync(scope.Slice, cancellationToken);
         var solved = await GetServiceTimesQueryHandler.DurationsAsync(store, scope, TimeBasis.Solved, serviceLevels, scope.Period.From.AddDays(-90), cancellationToken);
-        // The solved tickets (a year holds up to a million) grouped by technician in two passes: each item's group looked
-        // up once (by reference first: a store hands out one string per technician, then by text), counted, then the
-        // times to resolve filled into arrays of their exact size.
-        var groups = new Dictionary<string, SolvedGroup>(StringComparer.Ordinal);
-        var byReference = new Dictionary<object, SolvedGroup>(ReferenceEqualityComparer.Instance);
-        var groupOf = new SolvedGroup?[solved.Count];
+        // The solved tickets (a year holds up to a million) grouped by technician in two passes over the columns: each
+        // ticket's group is its technician key (an array lookup), counted first, then the times to resolve filled into
+        // arrays of their exact size.
+        var byKey = new SolvedGroup?[solved.TechnicianIds.Count];
+        var keyOf = solved.TechnicianKeys;
+        var resolve = solved.Resolve;
         for (var i = 0; i < solved.Count; i++)
         {
-            var s = solved[i];
-            if (s.TechnicianId is not { } technician)
+            if (solved.TechnicianIds[keyOf[i]] is null)
             {
                 continue;
             }
 
-            if (!byReference.TryGetValue(technician, out var group))
-            {
-                if (!groups.TryGetValue(technician, out group))
-                {
-                    groups[technician] = group = new SolvedGroup(s.TechnicianName);
-                }
-
-                if (byReference.Count < 256)
-                {
-                    byReference[technician] = group;
-                }
-            }
-
-            group.Count += s.ResolveMinutes is null ? 0 : 1;
-            groupOf[i] = group;
+            (byKey[keyOf[i]] ??= new SolvedGroup(solved.TechnicianNames[keyOf[i]])).Count += double.IsNaN(resolve[i]) ? 0 : 1;
         }
 
-        foreach (var group in groups.Values)
+        foreach (var group in byKey)
         {
-            group.Resolve = new double[group.Count];
+            group?.Resolve = new double[group.Count];
         }
 
         for (var i = 0; i < solved.Count; i++)
         {
-            if (groupOf[i] is { } group && solved[i].ResolveMinutes is { } minutes)
+            if (byKey[keyOf[i]] is { } group && !double.IsNaN(resolve[i]))
             {
-                group.Resolve[group.Filled++] = minutes;
+                group.Resolve[group.Filled++] = resolve[i];
             }
         }
+
+        var groups = Enumerable.Range(0, byKey.Length).Where(k => byKey[k] is not null)
+            .ToDictionary(k => solved.TechnicianIds[k]!, k => byKey[k]!, StringComparer.Ordinal);
 
         var technicians = (await store.TechniciansAsync(cancellationToken)).ToDictionary(t => t.Key!, t => t.Label ?? t.Key!);
         foreach (var (id, name) in open.Select(o => (o.TechnicianId, o.TechnicianName)).Concat(groups.Select(g => ((string?)g.Key, g.Value.Name))).Where(t => t.Item1 is not null))
