@@ -6,6 +6,7 @@
 // 8 technicians; 25 leaf categories with a long tail (10 % uncategorised); titles from per-category phrasings;
 // urgencies 5/20/45/22/8 %; sources portal 75 %, e-mail 15 %, phone 10 %; owned within minutes to hours, solved within
 // hours to days (log-normal); tickets older than two weeks mostly closed, recent ones open, in progress or pending.
+// Every solved ticket has its proposed solution; one in twenty had a first solution rejected (and was reopened by it).
 // The clock is fixed at Friday 27 Nov 2026, 12:00 in Bogotá.
 //
 // Usage: dotnet run -c Release --project bench/ReportingBench -- [tickets=1000000] [rounds=7] [keep=path-to-keep-the-database] [reads: only my tickets and search | only=TEXT: only the reports whose name contains TEXT]
@@ -22,6 +23,8 @@ using MesaServicios.Application.Common.Security;
 using MesaServicios.Application.Reporting;
 using MesaServicios.Application.Reporting.Backlog;
 using MesaServicios.Application.Reporting.ExportTickets;
+using MesaServicios.Application.Reporting.RejectedSolutions;
+using MesaServicios.Application.Reporting.ReopenedTickets;
 using MesaServicios.Application.Reporting.ServiceLevelCompliance;
 using MesaServicios.Application.Reporting.ServiceTimes;
 using MesaServicios.Application.Reporting.TicketCounts;
@@ -126,6 +129,8 @@ foreach (var (label, filter) in new[] { ("month", month), ("year", year), ("mont
     reports.Add(($"service-level compliance ({label})", async s => (await s.Send(new GetServiceLevelComplianceQuery(filter))).Met));
     reports.Add(($"backlog by age ({label} filters)", async s => (await s.Send(new GetBacklogQuery(filter))).Total));
     reports.Add(($"workload ({label})", async s => (await s.Send(new GetWorkloadQuery(filter))).Rows.Sum(r => r.SolvedInPeriod)));
+    reports.Add(($"rejected solutions, page 1 ({label})", async s => (await s.Send(new GetRejectedSolutionsQuery(filter))).Proposed));
+    reports.Add(($"reopened tickets ({label})", async s => (await s.Send(new GetReopenedTicketsQuery(filter))).Reopenings));
     reports.Add(($"ticket export, rows read ({label})", async s =>
     {
         var export = await s.Send(new ExportTicketsQuery(filter));
@@ -498,11 +503,32 @@ internal static class Generator
             Exec(connection, index);
         }
 
+        // The solutions proposed and the reopenings: every solved ticket has its solution (approved when closed, still
+        // proposed when only solved); one in twenty had a first solution rejected by the requester half-way through,
+        // which reopened it (a status change Solved -> In progress in its history), and was solved again later.
+        Exec(connection, Generator.QualityRows);
+
         // The tickets' full-text index, built in one pass, its watermark past the last ticket.
         Exec(connection, "INSERT INTO TicketSearch (TicketSearch) VALUES ('rebuild'); UPDATE TicketSearchIndexed SET \"UpTo\" = (SELECT MAX(\"Id\") FROM \"Tickets\")");
 
         Exec(connection, "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);");
     }
+
+    /// <summary>The solutions and reopenings of the generated tickets (see where it runs), in SQL over the tickets.</summary>
+    internal const string QualityRows = """
+        INSERT INTO "TicketSolutions" ("Id", "Sequence", "TicketId", "AuthorId", "Content", "CreatedAt", "Outcome", "DecidedById", "DecidedAt", "DecisionComment")
+        SELECT printf('%08X-0000-7000-8000-%012X', "Id", 1), 90, "Id", "AssignedTechnicianId", 'Se reinició el servicio y se verificó con el usuario.',
+               "CreatedAt" + ("SolvedAt" - "CreatedAt") / 2, 3, "RequesterId", "CreatedAt" + ("SolvedAt" - "CreatedAt") / 2 + 36000000000, 'Sigue fallando.'
+        FROM "Tickets" WHERE "SolvedAt" IS NOT NULL AND "AssignedTechnicianId" IS NOT NULL AND "Id" % 20 = 0;
+        INSERT INTO "TicketHistory" ("Id", "Sequence", "TicketId", "Kind", "ActorId", "FromStatus", "ToStatus", "SubjectUserId", "Text", "OccurredAt")
+        SELECT printf('%08X-0000-7000-9000-%012X', "Id", 1), 91, "Id", 11, "RequesterId", 5, 2, NULL, 'Sigue fallando.',
+               "CreatedAt" + ("SolvedAt" - "CreatedAt") / 2 + 36000000000
+        FROM "Tickets" WHERE "SolvedAt" IS NOT NULL AND "AssignedTechnicianId" IS NOT NULL AND "Id" % 20 = 0;
+        INSERT INTO "TicketSolutions" ("Id", "Sequence", "TicketId", "AuthorId", "Content", "CreatedAt", "Outcome", "DecidedById", "DecidedAt", "DecisionComment")
+        SELECT printf('%08X-0000-7000-8000-%012X', "Id", 2), 92, "Id", "AssignedTechnicianId", 'Se reemplazó el cable y se probó el equipo.', "SolvedAt",
+               CASE WHEN "Status" = 6 THEN 2 ELSE 1 END, CASE WHEN "Status" = 6 THEN "RequesterId" END, CASE WHEN "Status" = 6 THEN "ClosedAt" END, NULL
+        FROM "Tickets" WHERE "SolvedAt" IS NOT NULL AND "AssignedTechnicianId" IS NOT NULL;
+        """;
 
     private static int Pick(Random random, int[] weights)
     {

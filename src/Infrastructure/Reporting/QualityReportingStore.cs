@@ -20,9 +20,13 @@ internal sealed class QualityReportingStore(PortableSql sql) : IQualityReporting
     public async Task<IReadOnlyList<SolutionTally>> SolutionTalliesAsync(TicketSlice slice, CancellationToken cancellationToken)
     {
         var (where, parameters) = SolutionsWhere(slice);
-        var text = "SELECT s.\"AuthorId\", u.\"FullName\", COUNT(*), SUM(CASE WHEN s.\"Outcome\" = " + Rejected + " THEN 1 ELSE 0 END) "
-            + "FROM \"TicketSolutions\" s JOIN \"Tickets\" t ON t.\"Id\" = s.\"TicketId\" LEFT JOIN \"Users\" u ON u.\"Id\" = s.\"AuthorId\" "
-            + "WHERE " + where + " GROUP BY s.\"AuthorId\", u.\"FullName\"";
+        // Counted per author first, named after: a year holds a million solutions. The tickets are joined only when a
+        // filter is on the ticket (type, source, category, department); otherwise the period's range of the covering
+        // index is all the count reads (no lookup of each solution's ticket).
+        var tickets = TicketFiltered(slice) ? " JOIN \"Tickets\" t ON t.\"Id\" = s.\"TicketId\"" : string.Empty;
+        var text = "SELECT g.\"AuthorId\", u.\"FullName\", g.\"Proposed\", g.\"Rejected\" FROM (SELECT s.\"AuthorId\" AS \"AuthorId\", COUNT(*) AS \"Proposed\", "
+            + "SUM(CASE WHEN s.\"Outcome\" = " + Rejected + " THEN 1 ELSE 0 END) AS \"Rejected\" FROM \"TicketSolutions\" s" + tickets
+            + " WHERE " + where + " GROUP BY s.\"AuthorId\") g LEFT JOIN \"Users\" u ON u.\"Id\" = g.\"AuthorId\"";
         var rows = new List<SolutionTally>();
         await foreach (var r in sql.ReadAsync(text, parameters, cancellationToken))
         {
@@ -113,6 +117,9 @@ internal sealed class QualityReportingStore(PortableSql sql) : IQualityReporting
 
         return 0;
     }
+
+    private static bool TicketFiltered(TicketSlice slice) =>
+        slice.Type is not null || slice.Source is not null || slice.CategoryIds is not null || slice.Department is not null;
 
     private (string Where, List<object> Parameters) SolutionsWhere(TicketSlice slice)
     {
