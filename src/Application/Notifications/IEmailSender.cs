@@ -5,6 +5,13 @@ namespace MesaServicios.Application.Notifications;
 /// <summary>Port: hands one e-mail to the outside world (pickup folder or SMTP).</summary>
 public interface IEmailSender
 {
+    /// <summary>
+    /// True when handing the same e-mail over twice leaves one copy (the pickup folder names each file after the message):
+    /// delivery may then record a batch's results together. False (SMTP, the default): each message is recorded as sent
+    /// before the next one goes, so a crash sends at most one message twice (docs/notifications.md).
+    /// </summary>
+    bool ResendIsHarmless => false;
+
     Task SendAsync(OutboxEmail email, CancellationToken cancellationToken);
 }
 

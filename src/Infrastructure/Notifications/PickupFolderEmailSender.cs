@@ -13,6 +13,9 @@ namespace MesaServicios.Infrastructure.Notifications;
 /// </summary>
 internal sealed class PickupFolderEmailSender(IOptions<MailOptions> options, DataPaths paths) : IEmailSender
 {
+    /// <summary>The same message twice is the same file: a batch's results may be recorded together.</summary>
+    public bool ResendIsHarmless => true;
+
     private string? _directory;
 
     public Task SendAsync(OutboxEmail email, CancellationToken cancellationToken)

@@ -115,6 +115,12 @@ internal sealed partial class DeliverOutboxRequestHandler(
                 await sender.SendAsync(email, cancellationToken);
                 sentIds.Add(email.Id);
                 sent++;
+                if (!sender.ResendIsHarmless)
+                {
+                    // Recorded before the next message goes: a crash can only send this one again (the one duplicate window).
+                    await WriteResultsAsync(claim, sentIds, failures, clock.GetUtcNow(), cancellationToken);
+                    writtenAt = clock.GetUtcNow();
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
