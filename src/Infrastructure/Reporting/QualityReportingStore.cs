@@ -6,7 +6,8 @@ using MesaServicios.Domain.Tickets;
 namespace MesaServicios.Infrastructure.Reporting;
 
 /// <summary>
-/// Rejected solutions and reopened tickets, in SQL that runs unchanged on SQLite and PostgreSQL. Bounded and indexed
+/// Rejected solutions and reopened tickets, in SQL that runs unchanged on SQLite and PostgreSQL (the PostgreSQL store;
+/// on SQLite <see cref="SqliteQualityReportingStore"/> answers from the column store and keeps only the two counts here). Bounded and indexed
 /// (see <see cref="ReportingQualitySql"/>): the solutions of a period are found through
 /// <c>IX_TicketSolutions_Reporting_Created</c> (CreatedAt, AuthorId, Outcome, TicketId — the tallies read the index and
 /// one ticket row by key each), the reopenings through the partial <c>IX_TicketHistory_Reporting_Reopened</c> (only the
@@ -60,7 +61,53 @@ internal sealed class QualityReportingStore(PortableSql sql) : IQualityReporting
         return rows;
     }
 
-    public async Task<IReadOnlyList<Reopening>> ReopeningsAsync(TicketSlice slice, CancellationToken cancellationToken)
+    public async Task<ReopeningSummary> ReopeningSummaryAsync(TicketSlice slice, CancellationToken cancellationToken)
+    {
+        var (where, parameters) = ReopeningsWhere(slice);
+        var from = "FROM \"TicketHistory\" h JOIN \"Tickets\" t ON t.\"Id\" = h.\"TicketId\" ";
+        var byTechnician = new List<ReopeningTechnicianTally>();
+        await foreach (var r in sql.ReadAsync(
+            "SELECT g.\"TechnicianId\", u.\"FullName\", g.\"Tickets\", g.\"Reopenings\" FROM (SELECT t.\"AssignedTechnicianId\" AS \"TechnicianId\", COUNT(DISTINCT t.\"Id\") AS \"Tickets\", COUNT(*) AS \"Reopenings\" "
+            + from + "WHERE " + where + " GROUP BY t.\"AssignedTechnicianId\") g LEFT JOIN \"Users\" u ON u.\"Id\" = g.\"TechnicianId\"",
+            parameters, cancellationToken))
+        {
+            byTechnician.Add(new ReopeningTechnicianTally(PortableSql.Id(r, 0), PortableSql.Text(r, 1), PortableSql.Int(r, 2), PortableSql.Int(r, 3)));
+        }
+
+        var byCategory = new List<ReopeningCategoryTally>();
+        await foreach (var r in sql.ReadAsync(
+            "SELECT t.\"CategoryId\", COUNT(DISTINCT t.\"Id\"), COUNT(*) " + from + "WHERE " + where + " GROUP BY t.\"CategoryId\"", parameters, cancellationToken))
+        {
+            byCategory.Add(new ReopeningCategoryTally(PortableSql.NullableInt(r, 0), PortableSql.Int(r, 1), PortableSql.Int(r, 2)));
+        }
+
+        return new ReopeningSummary(byTechnician, byCategory);
+    }
+
+    public async Task<IReadOnlyList<Reopening>> ReopeningsAsync(TicketSlice slice, int skip, int? take, CancellationToken cancellationToken)
+    {
+        var (where, parameters) = ReopeningsWhere(slice);
+        var text = new StringBuilder("SELECT t.\"Id\", t.\"Title\", t.\"AssignedTechnicianId\", u.\"FullName\", t.\"CategoryId\", h.\"OccurredAt\", h.\"FromStatus\", h.\"Text\" ")
+            .Append("FROM \"TicketHistory\" h JOIN \"Tickets\" t ON t.\"Id\" = h.\"TicketId\" LEFT JOIN \"Users\" u ON u.\"Id\" = t.\"AssignedTechnicianId\" ")
+            .Append("WHERE ").Append(where).Append(" ORDER BY h.\"OccurredAt\", t.\"Id\", h.\"Sequence\"");
+        if (take is { } size)
+        {
+            text.Append(" LIMIT ").Append(size.ToString(CultureInfo.InvariantCulture))
+                .Append(" OFFSET ").Append(Math.Max(0, skip).ToString(CultureInfo.InvariantCulture));
+        }
+
+        var rows = new List<Reopening>();
+        await foreach (var r in sql.ReadAsync(text.ToString(), parameters, cancellationToken))
+        {
+            rows.Add(new Reopening(
+                PortableSql.Int(r, 0), r.GetString(1), PortableSql.Id(r, 2), PortableSql.Text(r, 3), PortableSql.NullableInt(r, 4),
+                PortableSql.Instant(r, 5)!.Value, (TicketStatus)PortableSql.Int(r, 6), PortableSql.Text(r, 7)));
+        }
+
+        return rows;
+    }
+
+    private (string Where, List<object> Parameters) ReopeningsWhere(TicketSlice slice)
     {
         var parameters = new List<object> { slice.Start.UtcTicks, slice.End.UtcTicks };
         // The condition on the statuses is written exactly as the partial index's, so both engines use it.
@@ -72,18 +119,7 @@ internal sealed class QualityReportingStore(PortableSql sql) : IQualityReporting
             where.Append(" AND t.\"AssignedTechnicianId\" = ").Append(PortableSql.Parameter(parameters, sql.IdParameter(technician)));
         }
 
-        var text = "SELECT t.\"Id\", t.\"Title\", t.\"AssignedTechnicianId\", u.\"FullName\", t.\"CategoryId\", h.\"OccurredAt\", h.\"FromStatus\", h.\"Text\" "
-            + "FROM \"TicketHistory\" h JOIN \"Tickets\" t ON t.\"Id\" = h.\"TicketId\" LEFT JOIN \"Users\" u ON u.\"Id\" = t.\"AssignedTechnicianId\" "
-            + "WHERE " + where + " ORDER BY h.\"OccurredAt\", t.\"Id\", h.\"Sequence\"";
-        var rows = new List<Reopening>();
-        await foreach (var r in sql.ReadAsync(text, parameters, cancellationToken))
-        {
-            rows.Add(new Reopening(
-                PortableSql.Int(r, 0), r.GetString(1), PortableSql.Id(r, 2), PortableSql.Text(r, 3), PortableSql.NullableInt(r, 4),
-                PortableSql.Instant(r, 5)!.Value, (TicketStatus)PortableSql.Int(r, 6), PortableSql.Text(r, 7)));
-        }
-
-        return rows;
+        return (where.ToString(), parameters);
     }
 
     public async Task<int> ClosedCountAsync(TicketSlice slice, CancellationToken cancellationToken)

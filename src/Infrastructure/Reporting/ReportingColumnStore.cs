@@ -131,6 +131,7 @@ public sealed class ReportingColumnStore : IDisposable
             }
         }
 
+        await ReadEventsAsync(connection, null, fresh.AddSolution, fresh.AddReopening, cancellationToken);
         var now = Stopwatch.GetTimestamp();
         holes.Clear();
         for (var id = Math.Max(1, fresh.MaxId - LateWindow); id < fresh.MaxId; id++)
@@ -230,6 +231,13 @@ public sealed class ReportingColumnStore : IDisposable
             return;
         }
 
+        // The solutions and reopenings of every ticket read again (or gone), read in the same snapshot.
+        var touched = new HashSet<int>(changed);
+        touched.UnionWith(rows.Select(r => r.Id));
+        var solutions = new List<(int, string, long, int)>();
+        var reopenings = new List<(int, long, int, int)>();
+        await ReadEventsAsync(connection, touched, (a, b, c, d) => solutions.Add((a, b, c, d)), (a, b, c, d) => reopenings.Add((a, b, c, d)), cancellationToken);
+
         columnsLock.EnterWriteLock();
         try
         {
@@ -243,11 +251,65 @@ public sealed class ReportingColumnStore : IDisposable
                 current.Apply(row, null);
             }
 
+            foreach (var id in touched)
+            {
+                current.ForgetEvents(id);
+            }
+
+            foreach (var (id, author, at, outcome) in solutions)
+            {
+                current.AddSolution(id, author, at, outcome);
+            }
+
+            foreach (var (id, at, order, from) in reopenings)
+            {
+                current.AddReopening(id, at, order, from);
+            }
+
+            current.Solutions.CompactIfSparse();
+            current.Reopenings.CompactIfSparse();
+
             Volatile.Write(ref lastSequence, sequence);
         }
         finally
         {
             columnsLock.ExitWriteLock();
+        }
+    }
+
+    /// <summary>
+    /// Reads the solutions (ticket, author, proposed at, outcome) and the reopenings (ticket, instant, sequence, status
+    /// left): all of them (<paramref name="tickets"/> null, a full load) or those of the given tickets.
+    /// </summary>
+    private static async Task ReadEventsAsync(
+        DbConnection connection, IReadOnlyCollection<int>? tickets, Action<int, string, long, int> solution, Action<int, long, int, int> reopening, CancellationToken cancellationToken)
+    {
+        if (tickets is { Count: 0 })
+        {
+            return;
+        }
+
+        var ids = tickets is null ? null : "[" + string.Join(',', tickets.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]";
+        var only = ids is null ? string.Empty : " AND \"TicketId\" IN (SELECT value FROM json_each(@p0))";
+        object[] parameters = ids is null ? [] : [ids];
+        await using (var command = Command(connection, "SELECT \"TicketId\", \"AuthorId\", \"CreatedAt\", \"Outcome\" FROM \"TicketSolutions\" WHERE 1 = 1" + only, parameters))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                solution(reader.GetInt32(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt32(3));
+            }
+        }
+
+        // The condition is the partial index's (IX_TicketHistory_Reporting_Reopened), so a full load reads that index only.
+        await using (var command = Command(connection, "SELECT \"TicketId\", \"OccurredAt\", \"Sequence\", \"FromStatus\" FROM \"TicketHistory\" h WHERE "
+            + ReportingQualitySql.ReopenedCondition("h") + only, parameters))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                reopening(reader.GetInt32(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetInt32(3));
+            }
         }
     }
 
@@ -305,7 +367,7 @@ public sealed class ReportingColumnStore : IDisposable
 /// SQL of <see cref="SqliteReportingStore"/> exactly: the period is [Start, End) on UTC ticks, local days are tick
 /// ranges computed in the slice's zone, the department matches like SQLite's NOCASE (ASCII letters only).
 /// </summary>
-internal sealed class TicketColumns
+internal sealed partial class TicketColumns
 {
     private const long None = long.MinValue;
 

@@ -14,16 +14,17 @@ internal static class ReportingSetup
         if (DatabaseOptions.ProviderOf(configuration) == DatabaseProvider.Postgres)
         {
             services.AddScoped<IReportingStore, PostgresReportingStore>();
+            services.AddScoped<IQualityReportingStore, QualityReportingStore>();
         }
         else
         {
             services.AddScoped<IReportingStore, SqliteReportingStore>();
             services.AddSingleton<ReportingColumnStore>();
             services.AddHostedService<ReportingColumnStoreLoader>();
+            services.AddScoped<IQualityReportingStore, SqliteQualityReportingStore>();
         }
 
         services.AddScoped<PortableSql>();
-        services.AddScoped<IQualityReportingStore, QualityReportingStore>();
         services.AddScoped<IEquipmentReportingStore, EquipmentReportingStore>();
         services.AddScoped<IReportingDbContext>(sp => sp.GetRequiredService<MesaDbContext>());
         services.AddScoped<SendMonthlyReportJob>();

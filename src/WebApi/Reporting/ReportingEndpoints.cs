@@ -222,10 +222,12 @@ internal static class ReportingEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        group.MapGet("/tickets/reopened", async ([AsParameters] ReportRequest request, HttpContext http, ISender sender, IServiceLevelCatalog serviceLevels, CancellationToken ct) =>
+        group.MapGet("/tickets/reopened", async ([AsParameters] ReportRequest request, string? page, string? pageSize, HttpContext http, ISender sender, IServiceLevelCatalog serviceLevels, CancellationToken ct) =>
             {
-                var report = await sender.Send(request.Read((filter, _) => new GetReopenedTicketsQuery(filter)), ct);
-                if (!ReportCsv.Wanted(http.Request))
+                var csv = ReportCsv.Wanted(http.Request);
+                var query = request.Read((filter, fields) => new GetReopenedTicketsQuery(filter, fields.Parse<int>(page, "page") ?? 1, fields.Parse<int>(pageSize, "pageSize") ?? Application.Common.Paging.Paging.DefaultPageSize, All: csv));
+                var report = await sender.Send(query, ct);
+                if (!csv)
                 {
                     return Results.Ok(report);
                 }
@@ -242,9 +244,10 @@ internal static class ReportingEndpoints
                     new CsvColumn<ReopenedTicketRow>("reporting.column.reason", r => r.Reason));
             })
             .WithName("reopenedTickets")
-            .WithSummary("Reopened tickets: the tickets sent back to work in a period (from Solved or Closed back to work, today by a rejected solution), counted by technician and category, with the list; JSON or CSV.")
-            .WithDescription("Example: `GET /api/v1/reports/tickets/reopened?from=2026-03-01&to=2026-03-31`.\n\n"
-                + "The period is the instant of the reopening. `tickets` counts each ticket once, `reopenings` every time. Grouped by the ticket's assigned technician (`technicianId` filters by it) and by its category.\n\n" + Filters)
+            .WithSummary("Reopened tickets: the tickets sent back to work in a period (from Solved or Closed back to work, today by a rejected solution), counted by technician and category, with the list of reopenings; JSON (list paged) or CSV (whole list).")
+            .WithDescription("Example: `GET /api/v1/reports/tickets/reopened?from=2026-03-01&to=2026-03-31&page=1&pageSize=20`.\n\n"
+                + "The period is the instant of the reopening. `tickets` counts each ticket once, `reopenings` every time. Grouped by the ticket's assigned technician (`technicianId` filters by it) and by its category; the counts and groups always cover the whole period. "
+                + "`page` (from 1) and `pageSize` (1..100, default 20) page `items` (oldest first); `page`, `pageSize`, `total` (= `reopenings`) and `totalPages` describe the page. The CSV holds the whole list.\n\n" + Filters)
             .Produces<ReopenedTicketsReport>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
