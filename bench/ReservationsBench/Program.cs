@@ -1,5 +1,8 @@
 // Equipment reservations at scale: seeds 2,000 items and 200,000 reservations (100 per item over a year, none
-// overlapping, past ones returned, future ones reserved), then measures
+// overlapping; past ones mostly picked up and returned — 5 % never picked up (no-shows), 8 % returned late by
+// 10 minutes to 5 hours — future ones reserved), then measures
+//   0. the equipment report (issue #12: most reserved material types, utilisation per item, no-shows, late returns)
+//      for the last full month, that month for one material type, and the last year: median and max of 2 rounds;
 //   1. availability of every item for a one-week window (all types, and one material type): p50/p95/max;
 //   2. bookings per second at concurrency 16, each worker booking its own items (distinct items, no conflicts),
 //      through the real command pipeline (validation, write turn, overlap check, trigger, notification + e-mail).
@@ -10,9 +13,12 @@ using Mediator;
 using MesaServicios.Application;
 using MesaServicios.Application.Common.Behaviors;
 using MesaServicios.Application.Common.Security;
+using MesaServicios.Application.Reporting;
+using MesaServicios.Application.Reporting.Equipment;
 using MesaServicios.Application.Reservations.Availability;
 using MesaServicios.Application.Reservations.BookReservation;
 using MesaServicios.Application.Users.CreateUser;
+using MesaServicios.Domain.Reporting;
 using MesaServicios.Domain.Reservations;
 using MesaServicios.Domain.Users;
 using MesaServicios.Infrastructure;
@@ -60,8 +66,8 @@ await using (var connection = new SqliteConnection(connectionString))
     var insert = connection.CreateCommand();
     insert.Transaction = transaction;
     insert.CommandText = """
-        INSERT INTO "Reservations" ("Id", "ItemId", "HolderId", "BookedById", "StartsAt", "EndsAt", "Purpose", "Status", "CreatedAt", "UpdatedAt", "Version")
-        VALUES ($id, $item, $holder, $holder, $start, $end, 'Clase', $status, $created, $created, 1)
+        INSERT INTO "Reservations" ("Id", "ItemId", "HolderId", "BookedById", "StartsAt", "EndsAt", "Purpose", "Status", "CheckedOutAt", "ReturnedAt", "CreatedAt", "UpdatedAt", "Version")
+        VALUES ($id, $item, $holder, $holder, $start, $end, 'Clase', $status, $out, $returned, $created, $created, 1)
         """;
     var id = insert.Parameters.Add("$id", SqliteType.Text);
     var itemParameter = insert.Parameters.Add("$item", SqliteType.Text);
@@ -69,7 +75,11 @@ await using (var connection = new SqliteConnection(connectionString))
     var start = insert.Parameters.Add("$start", SqliteType.Integer);
     var end = insert.Parameters.Add("$end", SqliteType.Integer);
     var status = insert.Parameters.Add("$status", SqliteType.Integer);
+    var checkedOut = insert.Parameters.Add("$out", SqliteType.Integer);
+    var returned = insert.Parameters.Add("$returned", SqliteType.Integer);
     var created = insert.Parameters.Add("$created", SqliteType.Integer);
+    // Its own random stream, so the windows (and the availability figures) are those of the seed without outcomes.
+    var outcomes = new Random(43);
     created.Value = now.UtcTicks;
     var random = new Random(42);
     var perItem = reservationCount / itemCount;
@@ -85,7 +95,14 @@ await using (var connection = new SqliteConnection(connectionString))
             holder.Value = Guid.CreateVersion7().ToString().ToUpperInvariant();
             start.Value = cursor.UtcTicks;
             end.Value = (cursor + length).UtcTicks;
-            status.Value = cursor + length < now ? (int)ReservationStatus.Returned : (int)ReservationStatus.Reserved;
+            var past = cursor + length < now;
+            var roll = outcomes.NextDouble();
+            var outcome = !past ? ReservationStatus.Reserved : roll < 0.05 ? ReservationStatus.NoShow : ReservationStatus.Returned;
+            status.Value = (int)outcome;
+            checkedOut.Value = outcome == ReservationStatus.Returned ? cursor.AddMinutes(outcomes.Next(0, 15)).UtcTicks : DBNull.Value;
+            returned.Value = outcome != ReservationStatus.Returned ? DBNull.Value
+                : roll < 0.13 ? (cursor + length).AddMinutes(outcomes.Next(10, 300)).UtcTicks
+                : (cursor + length).AddMinutes(-outcomes.Next(0, 30)).UtcTicks;
             await insert.ExecuteNonQueryAsync();
             cursor += length + TimeSpan.FromHours(random.Next(24, 100)); // a booking every 1–4 days
         }
@@ -98,6 +115,44 @@ await using (var connection = new SqliteConnection(connectionString))
 }
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded in {seedWatch.Elapsed.TotalSeconds:F1} s"));
+
+// ---- the equipment report (issue #12) ---------------------------------------------------------------------------
+{
+    var bogota = TimeZoneInfo.FindSystemTimeZoneById("America/Bogota");
+    var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, bogota).DateTime);
+    var monthStart = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+    var month = new ReportFilter(monthStart, monthStart.AddMonths(1).AddDays(-1));
+    var year = new ReportFilter(today.AddDays(-364), today);
+    foreach (var (label, filter, type) in new (string, ReportFilter, int?)[] { ("month", month, null), ("month, material type 2", month, 2), ("year", year, null) })
+    {
+        var times = new List<double>();
+        EquipmentReport? report = null;
+        for (var round = 0; round <= 2; round++)
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+            var watch = Stopwatch.StartNew();
+            report = await sender.Send(new GetEquipmentReportQuery(filter, type));
+            if (round > 0)
+            {
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        // Where the time goes: the store's read of the bookings alone.
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var period = ReportPeriod.Of(filter.From!.Value, filter.To!.Value, bogota);
+            var watch = Stopwatch.StartNew();
+            var rows = await scope.ServiceProvider.GetRequiredService<IEquipmentReportingStore>().BookingsAsync(period.Start, period.End, type, default);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  bookings read ({label}): {rows.Count:N0} rows in {watch.Elapsed.TotalMilliseconds:F0} ms"));
+        }
+
+        times.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"equipment report ({label}): median {times[times.Count / 2]:F0} ms, max {times[^1]:F0} ms; {report!.MaterialTypes.Sum(t => t.Reservations):N0} reservations, {report.Items.Count:N0} items, {report.NoShows.Count:N0} no-shows, {report.LateReturns.Count:N0} late returns"));
+    }
+}
 
 // ---- availability -------------------------------------------------------------------------------------------
 foreach (var materialType in new int?[] { null, 2 })

@@ -183,6 +183,49 @@ public sealed class ColumnStoreTests : IDisposable
         Assert.Equal([applied + 1], left);
     }
 
+    [Fact]
+    public async Task QualityReports_FollowSolutionsRejectionsAndReassignments_MadeAfterTheyWereRead()
+    {
+        var (requester, teo) = await PeopleAsync();
+        var ula = await _factory.SignInAsync((await _factory.CreateUserAsync(UserRole.Technician, fullName: "Ula Técnica")).Email, MesaApiFactory.DefaultPassword);
+        var id = await OpenAsync(requester, "Impresora no imprime", "Medium", 3);
+        Assert.Equal("0/0|", await RejectedAsync(teo));
+        Assert.Equal("0/0|", await ReopenedAsync(teo));
+
+        await TicketApi.ActAsync(teo, id, "assign", new { technicianId = teo.Id });
+        await TicketApi.ActAsync(teo, id, "solve", new { solution = "Se reinstaló el controlador." });
+        Assert.Equal("1/0|Teo Técnico:1/0", await RejectedAsync(teo));
+
+        await TicketApi.ActAsync(requester, id, "reject", new { reason = "Sigue sin imprimir" });
+        Assert.Equal("1/1|Teo Técnico:1/1", await RejectedAsync(teo));
+        Assert.Equal("1/1|Teo Técnico:1/1", await ReopenedAsync(teo));
+
+        // Reassigned and solved again by Ula: the reopening follows the ticket's technician now, the solutions their authors.
+        await TicketApi.ActAsync(teo, id, "assign", new { technicianId = ula.Id });
+        await TicketApi.ActAsync(ula, id, "solve", new { solution = "Se cambió el cable." });
+        Assert.Equal("2/1|Teo Técnico:1/1|Ula Técnica:1/0", await RejectedAsync(teo));
+        Assert.Equal("1/1|Ula Técnica:1/1", await ReopenedAsync(teo));
+    }
+
+    /// <summary>"proposed/rejected|technician:proposed/rejected…" for March.</summary>
+    private static async Task<string> RejectedAsync(TestUser user)
+    {
+        var report = await GetAsync(user, $"/api/v1/reports/solutions/rejected?{March}");
+        return string.Join('|', report.GetProperty("byTechnician").EnumerateArray()
+            .Select(r => $"{r.GetProperty("technician").GetString()}:{r.GetProperty("proposed").GetInt32()}/{r.GetProperty("rejected").GetInt32()}")
+            .Prepend($"{report.GetProperty("proposed").GetInt32()}/{report.GetProperty("rejected").GetInt32()}"));
+    }
+
+    /// <summary>"tickets/reopenings|technician:tickets/reopenings…" for March, the list's length checked against the total.</summary>
+    private static async Task<string> ReopenedAsync(TestUser user)
+    {
+        var report = await GetAsync(user, $"/api/v1/reports/tickets/reopened?{March}");
+        Assert.Equal(report.GetProperty("reopenings").GetInt32(), report.GetProperty("items").GetArrayLength());
+        return string.Join('|', report.GetProperty("byTechnician").EnumerateArray()
+            .Select(r => $"{r.GetProperty("label").GetString()}:{r.GetProperty("tickets").GetInt32()}/{r.GetProperty("reopenings").GetInt32()}")
+            .Prepend($"{report.GetProperty("tickets").GetInt32()}/{report.GetProperty("reopenings").GetInt32()}"));
+    }
+
     private async Task<(TestUser Requester, TestUser Technician)> PeopleAsync()
     {
         var ana = await _factory.CreateUserAsync(fullName: "Ana", department: "Biblioteca");

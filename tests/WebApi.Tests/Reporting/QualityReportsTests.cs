@@ -142,6 +142,72 @@ public sealed class QualityReportsTests(QualityData data) : IClassFixture<Qualit
     }
 
     [Theory]
+    [InlineData("department=tesorería", "Ula:2/2=100.0|Teo:1/0=0.0")] // Beto's #2 (Ula, both rejected) and #4 (Teo)
+    [InlineData("categoryId=1", "Teo:2/0=0.0")]                         // Hardware: #1's second solution and #4
+    [InlineData("type=Incident&source=Portal", "Ula:2/2=100.0|Teo:3/0=0.0")]
+    [InlineData("department=tesorería&technicianId={ula}", "Ula:2/2=100.0")]
+    [InlineData("categoryId=1&technicianId={ula}", "")]
+    public async Task RejectedSolutions_ByTechnician_WithTicketFilters_CountsEveryAuthor(string filters, string expected)
+    {
+        var report = await GetAsync($"/api/v1/reports/solutions/rejected?{March}&{filters.Replace("{ula}", data.UlaId.ToString())}");
+
+        var rows = report.GetProperty("byTechnician").EnumerateArray()
+            .Select(r => $"{Name(r.GetProperty("technicianId").GetGuid())}:{r.GetProperty("proposed").GetInt32()}/{r.GetProperty("rejected").GetInt32()}={Rate(r.GetProperty("ratePercent"))}");
+        Assert.Equal(expected, string.Join('|', rows));
+        Assert.Equal(report.GetProperty("rejected").GetInt32(), report.GetProperty("rejections").GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Reopened_ListIsPaged_WhileTheCountsCoverTheWholePeriod()
+    {
+        var first = await GetAsync($"/api/v1/reports/tickets/reopened?{March}");
+        var second = await GetAsync($"/api/v1/reports/tickets/reopened?{March}&page=2&pageSize=1");
+        var past = await GetAsync($"/api/v1/reports/tickets/reopened?{March}&page=4&pageSize=1");
+
+        Assert.Equal((1, 20, 3, 1, 3), Paging(first));
+        Assert.Equal((2, 1, 3, 3, 1), Paging(second));
+        Assert.Equal((4, 1, 3, 3, 0), Paging(past));
+        var item = Assert.Single(second.GetProperty("items").EnumerateArray());
+        Assert.Equal($"{data.Ids[1]}|2026-03-04 15:00:00Z|No llegan los correos", $"{item.GetProperty("ticketId").GetInt32()}|{item.GetProperty("reopenedAt").GetDateTimeOffset():u}|{item.GetProperty("reason").GetString()}");
+        foreach (var report in new[] { second, past })
+        {
+            Assert.Equal((2, 3), (report.GetProperty("tickets").GetInt32(), report.GetProperty("reopenings").GetInt32()));
+            Assert.Equal("Ula Técnica:1/2|Teo Técnico:1/1", string.Join('|', report.GetProperty("byTechnician").EnumerateArray()
+                .Select(r => $"{r.GetProperty("label").GetString()}:{r.GetProperty("tickets").GetInt32()}/{r.GetProperty("reopenings").GetInt32()}")));
+            Assert.Equal(2, report.GetProperty("byCategory").GetArrayLength());
+        }
+
+        static (int Page, int PageSize, int Total, int TotalPages, int Items) Paging(JsonElement r) =>
+            (r.GetProperty("page").GetInt32(), r.GetProperty("pageSize").GetInt32(), r.GetProperty("total").GetInt32(), r.GetProperty("totalPages").GetInt32(), r.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Reopened_Csv_IsTheWholeList_WhateverThePage()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/reports/tickets/reopened?{March}&page=2&pageSize=1");
+        request.Headers.Accept.ParseAdd("text/csv");
+        var response = await data.Admin.Client.SendAsync(request);
+
+        var text = Encoding.UTF8.GetString((await (await response.EnsureSuccessAsync()).Content.ReadAsByteArrayAsync())[3..]);
+        Assert.Equal(
+            "Número,Título,Técnico,Categoría,Reabierto,Estado anterior,Motivo del solicitante\r\n"
+            + $"{data.Ids[0]},Impresora no imprime,Teo Técnico,Hardware › Impresoras y escáneres,2026-03-02 09:00,Solucionado,Sigue sin imprimir\r\n"
+            + $"{data.Ids[1]},No recibo correos,Ula Técnica,Cuentas y accesos › Correo institucional,2026-03-04 10:00,Solucionado,No llegan los correos\r\n"
+            + $"{data.Ids[1]},No recibo correos,Ula Técnica,Cuentas y accesos › Correo institucional,2026-03-31 23:30,Solucionado,Aún falla\r\n",
+            text);
+    }
+
+    [Fact]
+    public async Task Reopened_BadPage_IsAProblemWithFieldErrors()
+    {
+        var response = await data.Technician.Client.GetAsync($"/api/v1/reports/tickets/reopened?{March}&page=x&pageSize=y");
+
+        var errors = (await response.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("page", out _));
+        Assert.True(errors.TryGetProperty("pageSize", out _));
+    }
+
+    [Theory]
     [InlineData("/api/v1/reports/solutions/rejected")]
     [InlineData("/api/v1/reports/tickets/reopened")]
     public async Task QualityReports_AreForbiddenToRequesters_AndNeedSignIn(string url)
