@@ -37,19 +37,30 @@ internal sealed class EquipmentReportingStore(PortableSql sql) : IEquipmentRepor
         return rows;
     }
 
-    public async Task<IReadOnlyList<BookingRow>> BookingsAsync(DateTimeOffset start, DateTimeOffset end, int? materialTypeId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<BookingSpan>> BookingSpansAsync(DateTimeOffset start, DateTimeOffset end, int? materialTypeId, CancellationToken cancellationToken)
     {
-        var parameters = new List<object> { (start - LongestBooking).UtcTicks, end.UtcTicks, start.UtcTicks };
-        var text = new StringBuilder("SELECT r.\"Id\", r.\"ItemId\", r.\"HolderId\", u.\"FullName\", r.\"StartsAt\", r.\"EndsAt\", r.\"Status\", r.\"CheckedOutAt\", r.\"ReturnedAt\" ")
-            .Append("FROM \"Reservations\" r JOIN \"EquipmentItems\" i ON i.\"Id\" = r.\"ItemId\" LEFT JOIN \"Users\" u ON u.\"Id\" = r.\"HolderId\" ")
-            .Append("WHERE r.\"Status\" IN (1, 2, 3, 5, 6) AND r.\"StartsAt\" >= @p0 AND r.\"StartsAt\" < @p1 AND r.\"EndsAt\" > @p2");
-        if (materialTypeId is { } type)
+        // No join for the names (a year is a hundred thousand rows). The join with the items stays even without a
+        // material type: SQLite then walks each item's bookings in (ItemId, StartsAt, EndsAt, Status), several times
+        // faster at 200,000 reservations than the (Status, StartsAt) range it picks without it.
+        var (where, parameters) = Overlapping(start, end, materialTypeId);
+        var text = "SELECT r.\"ItemId\", r.\"StartsAt\", r.\"EndsAt\", r.\"Status\", r.\"ReturnedAt\" FROM \"Reservations\" r JOIN \"EquipmentItems\" i ON i.\"Id\" = r.\"ItemId\" WHERE " + where;
+        var rows = new List<BookingSpan>();
+        await foreach (var r in sql.ReadAsync(text, parameters, cancellationToken))
         {
-            text.Append(" AND i.\"MaterialTypeId\" = ").Append(type.ToString(CultureInfo.InvariantCulture));
+            rows.Add(new BookingSpan(PortableSql.Id(r, 0)!.Value, PortableSql.Instant(r, 1)!.Value, PortableSql.Instant(r, 2)!.Value, (BookingState)PortableSql.Int(r, 3), PortableSql.Instant(r, 4)));
         }
 
+        return rows;
+    }
+
+    public async Task<IReadOnlyList<BookingRow>> BookingsAsync(DateTimeOffset start, DateTimeOffset end, int? materialTypeId, CancellationToken cancellationToken)
+    {
+        var (where, parameters) = Overlapping(start, end, materialTypeId);
+        var text = "SELECT r.\"Id\", r.\"ItemId\", r.\"HolderId\", u.\"FullName\", r.\"StartsAt\", r.\"EndsAt\", r.\"Status\", r.\"CheckedOutAt\", r.\"ReturnedAt\" "
+            + "FROM \"Reservations\" r JOIN \"EquipmentItems\" i ON i.\"Id\" = r.\"ItemId\" LEFT JOIN \"Users\" u ON u.\"Id\" = r.\"HolderId\" "
+            + "WHERE " + where + " AND (r.\"Status\" IN (2, 5, 6) OR r.\"ReturnedAt\" > r.\"EndsAt\")";
         var rows = new List<BookingRow>();
-        await foreach (var r in sql.ReadAsync(text.ToString(), parameters, cancellationToken))
+        await foreach (var r in sql.ReadAsync(text, parameters, cancellationToken))
         {
             rows.Add(new BookingRow(
                 PortableSql.Id(r, 0)!.Value, PortableSql.Id(r, 1)!.Value, PortableSql.Id(r, 2)!.Value, PortableSql.Text(r, 3),
@@ -58,5 +69,18 @@ internal sealed class EquipmentReportingStore(PortableSql sql) : IEquipmentRepor
         }
 
         return rows;
+    }
+
+    /// <summary>Not cancelled, overlapping the period (starting from the longest booking before it), of the material type when given (alias i).</summary>
+    private static (string Where, List<object> Parameters) Overlapping(DateTimeOffset start, DateTimeOffset end, int? materialTypeId)
+    {
+        var parameters = new List<object> { (start - LongestBooking).UtcTicks, end.UtcTicks, start.UtcTicks };
+        var where = new StringBuilder("r.\"Status\" IN (1, 2, 3, 5, 6) AND r.\"StartsAt\" >= @p0 AND r.\"StartsAt\" < @p1 AND r.\"EndsAt\" > @p2");
+        if (materialTypeId is { } type)
+        {
+            where.Append(" AND i.\"MaterialTypeId\" = ").Append(type.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return (where.ToString(), parameters);
     }
 }

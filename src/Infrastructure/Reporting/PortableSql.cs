@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using MesaServicios.Application.Reporting;
 using MesaServicios.Infrastructure.Common.Persistence;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace MesaServicios.Infrastructure.Reporting;
@@ -20,19 +21,24 @@ internal sealed class PortableSql(MesaDbContext db)
     /// <summary>A Guid as the engine stores it.</summary>
     public object IdParameter(Guid id) => postgres ? id : id.ToString().ToUpperInvariant();
 
+    // SQLite's reader is read with its typed getters: its GetValue works out each value's type from the column's
+    // declaration on every call, several times slower (a year of 130,000 bookings: 0.8 s instead of 0.15 s).
     public static Guid? Id(DbDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetValue(ordinal) is Guid g ? g : Guid.Parse(Convert.ToString(reader.GetValue(ordinal), CultureInfo.InvariantCulture)!);
+        reader.IsDBNull(ordinal) ? null
+        : reader is SqliteDataReader sqlite ? Guid.Parse(sqlite.GetString(ordinal))
+        : reader.GetValue(ordinal) is Guid g ? g : Guid.Parse(Convert.ToString(reader.GetValue(ordinal), CultureInfo.InvariantCulture)!);
 
     public static int Int(DbDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? 0 : Convert.ToInt32(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+        reader.IsDBNull(ordinal) ? 0 : reader is SqliteDataReader sqlite ? sqlite.GetInt32(ordinal) : Convert.ToInt32(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
 
     public static int? NullableInt(DbDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : Convert.ToInt32(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+        reader.IsDBNull(ordinal) ? null : Int(reader, ordinal);
 
     public static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     public static DateTimeOffset? Instant(DbDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : new DateTimeOffset(Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture), TimeSpan.Zero);
+        reader.IsDBNull(ordinal) ? null
+        : new DateTimeOffset(reader is SqliteDataReader sqlite ? sqlite.GetInt64(ordinal) : Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture), TimeSpan.Zero);
 
     /// <summary>
     /// The ticket filters of the slice as conditions on alias t (type, source, category with its subcategories,

@@ -58,7 +58,8 @@ internal sealed class GetEquipmentReportQueryHandler(ReportScopes scopes, IEquip
         var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         var types = (await store.MaterialTypesAsync(cancellationToken)).ToDictionary(t => t.Id, t => english && !string.IsNullOrWhiteSpace(t.EnglishName) ? t.EnglishName! : t.Name);
         var items = (await store.ItemsAsync(query.MaterialTypeId, cancellationToken)).ToDictionary(i => i.Id);
-        var bookings = (await store.BookingsAsync(period.Start, period.End, query.MaterialTypeId, cancellationToken)).Where(b => items.ContainsKey(b.ItemId)).ToList();
+        var bookings = (await store.BookingSpansAsync(period.Start, period.End, query.MaterialTypeId, cancellationToken)).Where(b => items.ContainsKey(b.ItemId)).ToList();
+        var listed = (await store.BookingsAsync(period.Start, period.End, query.MaterialTypeId, cancellationToken)).Where(b => items.ContainsKey(b.ItemId)).ToList();
         var timeline = BusinessTimeline.Over(calendar, period.From, period.To);
         var bookable = timeline.Between(period.Start, period.End);
         var now = clock.GetUtcNow();
@@ -93,8 +94,8 @@ internal sealed class GetEquipmentReportQueryHandler(ReportScopes scopes, IEquip
             return new EquipmentBookingRow(b.Id, item.Code, item.Name, TypeOf(item), b.HolderId, b.HolderName ?? b.HolderId.ToString(), b.StartsAt, b.EndsAt, b.ReturnedAt, stillOut, minutesLate);
         }
 
-        var noShows = starting.Where(b => b.State == BookingState.NoShow).OrderBy(b => b.StartsAt).Select(b => Row(b, late: false)).ToList();
-        var lateReturns = bookings
+        var noShows = listed.Where(b => b.StartsAt >= period.Start && b.StartsAt < period.End && b.State == BookingState.NoShow).OrderBy(b => b.StartsAt).Select(b => Row(b, late: false)).ToList();
+        var lateReturns = listed
             .Where(b => b.EndsAt >= period.Start && b.EndsAt < period.End)
             .Where(b => b.ReturnedAt is { } returned ? returned > b.EndsAt : b.State is BookingState.CheckedOut or BookingState.Overdue && b.EndsAt < now)
             .OrderBy(b => b.EndsAt)
