@@ -130,7 +130,7 @@ foreach (var (label, filter) in new[] { ("month", month), ("year", year), ("mont
     reports.Add(($"backlog by age ({label} filters)", async s => (await s.Send(new GetBacklogQuery(filter))).Total));
     reports.Add(($"workload ({label})", async s => (await s.Send(new GetWorkloadQuery(filter))).Rows.Sum(r => r.SolvedInPeriod)));
     reports.Add(($"rejected solutions, page 1 ({label})", async s => (await s.Send(new GetRejectedSolutionsQuery(filter))).Proposed));
-    reports.Add(($"reopened tickets ({label})", async s => (await s.Send(new GetReopenedTicketsQuery(filter))).Reopenings));
+    reports.Add(($"reopened tickets, page 1 ({label})", async s => (await s.Send(new GetReopenedTicketsQuery(filter))).Reopenings));
     reports.Add(($"ticket export, rows read ({label})", async s =>
     {
         var export = await s.Send(new ExportTicketsQuery(filter));
@@ -142,6 +142,21 @@ foreach (var (label, filter) in new[] { ("month", month), ("year", year), ("mont
 
         return rows;
     }));
+}
+
+// The quality reports over the whole year under each kind of filter (issue #12: a filtered year under 500 ms too).
+foreach (var (label, filter) in new[]
+{
+    ("year, Hardware incidents", year with { CategoryId = 1, Type = TicketType.Incident }),
+    ("year, department Biblioteca", year with { Department = "Biblioteca" }),
+    ("year, technician 0", year with { TechnicianId = people.Technicians[0] }),
+    ("year, e-mail", year with { Source = TicketSource.Email }),
+})
+{
+    reports.Add(($"rejected solutions, page 1 ({label})", async s => (await s.Send(new GetRejectedSolutionsQuery(filter))).Proposed));
+    reports.Add(($"rejected solutions, page 50 ({label})", async s => (await s.Send(new GetRejectedSolutionsQuery(filter, Page: 50))).Rejections.Items.Count));
+    reports.Add(($"reopened tickets, page 1 ({label})", async s => (await s.Send(new GetReopenedTicketsQuery(filter))).Reopenings));
+    reports.Add(($"reopened tickets, page 50 ({label})", async s => (await s.Send(new GetReopenedTicketsQuery(filter, Page: 50))).Items.Count));
 }
 
 Console.WriteLine();

@@ -1,7 +1,11 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using MesaServicios.Application.Reporting;
+using MesaServicios.Domain.Tickets;
+using MesaServicios.Infrastructure.Reporting;
 using MesaServicios.WebApi.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MesaServicios.WebApi.Tests.Reporting;
 
@@ -205,6 +209,52 @@ public sealed class QualityReportsTests(QualityData data) : IClassFixture<Qualit
         var errors = (await response.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors");
         Assert.True(errors.TryGetProperty("page", out _));
         Assert.True(errors.TryGetProperty("pageSize", out _));
+    }
+
+    [Fact]
+    public async Task OnSqlite_TheColumnStoreAnswers_AreThoseOfTheSql_ForEveryPeriodAndFilter()
+    {
+        await using var scope = data.Factory.Services.CreateAsyncScope();
+        var columns = scope.ServiceProvider.GetRequiredService<IQualityReportingStore>();
+        if (TestDatabase.IsPostgres)
+        {
+            // PostgreSQL answers in the shared SQL itself.
+            Assert.IsType<QualityReportingStore>(columns);
+            return;
+        }
+
+        Assert.IsType<SqliteQualityReportingStore>(columns);
+        var sql = new QualityReportingStore(scope.ServiceProvider.GetRequiredService<PortableSql>());
+        var bogota = TimeZoneInfo.FindSystemTimeZoneById("America/Bogota");
+        var periods = new[] { (QualityData.At(2, 1, 0, 0), QualityData.At(3, 1, 0, 0)), (QualityData.At(3, 1, 0, 0), QualityData.At(4, 1, 0, 0)), (QualityData.At(1, 1, 0, 0), QualityData.At(5, 1, 0, 0)), (QualityData.At(3, 4, 9, 0), QualityData.At(3, 4, 9, 0).AddTicks(1)) };
+        var filters = new Func<TicketSlice, TicketSlice>[]
+        {
+            s => s, s => s with { Type = TicketType.Incident }, s => s with { Type = TicketType.Request }, s => s with { CategoryIds = [1, 2, 3, 4] },
+            s => s with { CategoryIds = [30, 31] }, s => s with { CategoryIds = [] }, s => s with { Department = "TESORERíA" }, s => s with { Department = "biblioteca" },
+            s => s with { TechnicianId = data.TeoId }, s => s with { TechnicianId = data.UlaId }, s => s with { TechnicianId = Guid.NewGuid() },
+            s => s with { Source = TicketSource.Portal }, s => s with { Source = TicketSource.Email }, s => s with { Department = "Tesorería", TechnicianId = data.UlaId },
+        };
+        var compared = 0;
+        foreach (var (start, end) in periods)
+        {
+            foreach (var filter in filters)
+            {
+                var slice = filter(new TicketSlice(start, end, bogota));
+                Assert.Equal(Sorted(await sql.SolutionTalliesAsync(slice, default)), Sorted(await columns.SolutionTalliesAsync(slice, default)));
+                Assert.Equal(await sql.RejectedSolutionsAsync(slice, 0, null, default), await columns.RejectedSolutionsAsync(slice, 0, null, default));
+                Assert.Equal(await sql.RejectedSolutionsAsync(slice, 1, 1, default), await columns.RejectedSolutionsAsync(slice, 1, 1, default));
+                var (expected, actual) = (await sql.ReopeningSummaryAsync(slice, default), await columns.ReopeningSummaryAsync(slice, default));
+                Assert.Equal(expected.ByTechnician.OrderBy(t => t.TechnicianId), actual.ByTechnician.OrderBy(t => t.TechnicianId));
+                Assert.Equal(expected.ByCategory.OrderBy(c => c.CategoryId), actual.ByCategory.OrderBy(c => c.CategoryId));
+                Assert.Equal(await sql.ReopeningsAsync(slice, 0, null, default), await columns.ReopeningsAsync(slice, 0, null, default));
+                Assert.Equal(await sql.ReopeningsAsync(slice, 1, 1, default), await columns.ReopeningsAsync(slice, 1, 1, default));
+                compared++;
+            }
+        }
+
+        Assert.Equal(periods.Length * filters.Length, compared);
+
+        static List<SolutionTally> Sorted(IReadOnlyList<SolutionTally> tallies) => [.. tallies.OrderBy(t => t.TechnicianId)];
     }
 
     [Theory]
