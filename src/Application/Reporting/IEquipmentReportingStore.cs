@@ -12,14 +12,12 @@ public interface IEquipmentReportingStore
     /// <summary>The items of the catalogue (of one material type when given), retired ones included.</summary>
     Task<IReadOnlyList<EquipmentItemRow>> ItemsAsync(int? materialTypeId, CancellationToken cancellationToken);
 
-    /// <summary>Every reservation not cancelled whose window overlaps [<paramref name="start"/>, <paramref name="end"/>), only what the counts and the utilisation need.</summary>
-    Task<IReadOnlyList<BookingSpan>> BookingSpansAsync(DateTimeOffset start, DateTimeOffset end, int? materialTypeId, CancellationToken cancellationToken);
-
     /// <summary>
-    /// The reservations overlapping [<paramref name="start"/>, <paramref name="end"/>) that the lists may name, in full:
-    /// no-shows, those returned after their end and those still out (checked out or overdue).
+    /// Every reservation not cancelled whose window overlaps [<paramref name="start"/>, <paramref name="end"/>): what the
+    /// counts and the utilisation need, and in full (<see cref="BookingSpan.Row"/>) only those the lists may name —
+    /// no-shows, returned after their end, still out (checked out or overdue).
     /// </summary>
-    Task<IReadOnlyList<BookingRow>> BookingsAsync(DateTimeOffset start, DateTimeOffset end, int? materialTypeId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<BookingSpan>> BookingsAsync(DateTimeOffset start, DateTimeOffset end, int? materialTypeId, CancellationToken cancellationToken);
 }
 
 public sealed record MaterialTypeName(int Id, string Name, string? EnglishName);
@@ -27,8 +25,8 @@ public sealed record MaterialTypeName(int Id, string Name, string? EnglishName);
 /// <summary>An item; <see cref="Retired"/> when it left the catalogue.</summary>
 public sealed record EquipmentItemRow(Guid Id, string Code, string Name, int MaterialTypeId, bool Retired);
 
-/// <summary>A reservation's item, window, status and return (a year holds a hundred thousand of them).</summary>
-public sealed record BookingSpan(Guid ItemId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, BookingState State, DateTimeOffset? ReturnedAt);
+/// <summary>A reservation's item, window, status and return (a year holds a hundred thousand of them); <see cref="Row"/> when a list may name it.</summary>
+public sealed record BookingSpan(Guid ItemId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, BookingState State, DateTimeOffset? ReturnedAt, BookingRow? Row);
 
 /// <summary>A reservation as stored: status 1 Reserved, 2 CheckedOut, 3 Returned, 5 NoShow, 6 Overdue.</summary>
 public sealed record BookingRow(

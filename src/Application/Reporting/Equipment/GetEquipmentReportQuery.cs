@@ -58,8 +58,8 @@ internal sealed class GetEquipmentReportQueryHandler(ReportScopes scopes, IEquip
         var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         var types = (await store.MaterialTypesAsync(cancellationToken)).ToDictionary(t => t.Id, t => english && !string.IsNullOrWhiteSpace(t.EnglishName) ? t.EnglishName! : t.Name);
         var items = (await store.ItemsAsync(query.MaterialTypeId, cancellationToken)).ToDictionary(i => i.Id);
-        var bookings = (await store.BookingSpansAsync(period.Start, period.End, query.MaterialTypeId, cancellationToken)).Where(b => items.ContainsKey(b.ItemId)).ToList();
-        var listed = (await store.BookingsAsync(period.Start, period.End, query.MaterialTypeId, cancellationToken)).Where(b => items.ContainsKey(b.ItemId)).ToList();
+        var bookings = (await store.BookingsAsync(period.Start, period.End, query.MaterialTypeId, cancellationToken)).Where(b => items.ContainsKey(b.ItemId)).ToList();
+        var listed = bookings.Select(b => b.Row).OfType<BookingRow>().ToList();
         var timeline = BusinessTimeline.Over(calendar, period.From, period.To);
         var bookable = timeline.Between(period.Start, period.End);
         var now = clock.GetUtcNow();
