@@ -49,8 +49,7 @@ internal sealed class EquipmentReportingStore(PortableSql sql) : IEquipmentRepor
             + "CASE WHEN " + Listed + " THEN r.\"Id\" END, CASE WHEN " + Listed + " THEN r.\"HolderId\" END, CASE WHEN " + Listed + " THEN r.\"CheckedOutAt\" END, "
             + "CASE WHEN " + Listed + " THEN (SELECT u.\"FullName\" FROM \"Users\" u WHERE u.\"Id\" = r.\"HolderId\") END "
             + "FROM \"Reservations\" r JOIN \"EquipmentItems\" i ON i.\"Id\" = r.\"ItemId\" WHERE " + where;
-        var rows = new List<BookingSpan>();
-        await foreach (var r in sql.ReadAsync(text, parameters, cancellationToken))
+        return await sql.ReadAllAsync(text, parameters, r =>
         {
             var item = PortableSql.Id(r, 0)!.Value;
             var startsAt = PortableSql.Instant(r, 1)!.Value;
@@ -60,10 +59,8 @@ internal sealed class EquipmentReportingStore(PortableSql sql) : IEquipmentRepor
             var row = PortableSql.Id(r, 5) is { } id
                 ? new BookingRow(id, item, PortableSql.Id(r, 6)!.Value, PortableSql.Text(r, 8), startsAt, endsAt, state, PortableSql.Instant(r, 7), returnedAt)
                 : null;
-            rows.Add(new BookingSpan(item, startsAt, endsAt, state, returnedAt, row));
-        }
-
-        return rows;
+            return new BookingSpan(item, startsAt, endsAt, state, returnedAt, row);
+        }, cancellationToken);
     }
 
     /// <summary>Not cancelled, overlapping the period (starting from the longest booking before it), of the material type when given (alias i).</summary>

@@ -75,6 +75,25 @@ internal sealed class PortableSql(MesaDbContext db)
         return "@p" + (parameters.Count - 1).ToString(CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// Reads every row into a list with <paramref name="map"/>, the rows stepped without an async iterator per row (for
+    /// the reads of a hundred thousand rows; SQLite's reader steps synchronously anyway).
+    /// </summary>
+    public async Task<List<T>> ReadAllAsync<T>(string sql, IReadOnlyList<object> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    {
+        var rows = new List<T>();
+        await foreach (var reader in ReadAsync(sql, parameters, cancellationToken))
+        {
+            rows.Add(map(reader));
+            while (reader.Read())
+            {
+                rows.Add(map(reader));
+            }
+        }
+
+        return rows;
+    }
+
     public async IAsyncEnumerable<DbDataReader> ReadAsync(string sql, IReadOnlyList<object> parameters, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
