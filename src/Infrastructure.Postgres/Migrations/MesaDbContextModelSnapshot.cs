@@ -503,7 +503,7 @@ namespace MesaServicios.Infrastructure.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Language", "CreatedAt", "Id");
+                    b.HasIndex("Language", "CreatedAt", "Id", "ExceptUserId", "ExceptOtherUserId");
 
                     b.ToTable("DeskAlerts", (string)null);
                 });

@@ -492,7 +492,7 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Language", "CreatedAt", "Id");
+                    b.HasIndex("Language", "CreatedAt", "Id", "ExceptUserId", "ExceptOtherUserId");
 
                     b.ToTable("DeskAlerts", (string)null);
                 });

@@ -76,9 +76,9 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                 column: "AlertId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_DeskAlerts_Language_CreatedAt_Id",
+                name: "IX_DeskAlerts_Language_CreatedAt_Id_ExceptUserId_ExceptOtherUserId",
                 table: "DeskAlerts",
-                columns: new[] { "Language", "CreatedAt", "Id" });
+                columns: new[] { "Language", "CreatedAt", "Id", "ExceptUserId", "ExceptOtherUserId" });
         }
 
         /// <inheritdoc />

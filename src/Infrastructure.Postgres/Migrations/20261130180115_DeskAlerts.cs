@@ -77,9 +77,9 @@ namespace MesaServicios.Infrastructure.Postgres.Migrations
                 column: "AlertId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_DeskAlerts_Language_CreatedAt_Id",
+                name: "IX_DeskAlerts_Language_CreatedAt_Id_ExceptUserId_ExceptOtherUs~",
                 table: "DeskAlerts",
-                columns: new[] { "Language", "CreatedAt", "Id" });
+                columns: new[] { "Language", "CreatedAt", "Id", "ExceptUserId", "ExceptOtherUserId" });
         }
 
         /// <inheritdoc />
