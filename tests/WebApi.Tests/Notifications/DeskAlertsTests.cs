@@ -141,6 +141,23 @@ public sealed class DeskAlertsTests : IClassFixture<MesaApiFactory>
     }
 
     [Fact]
+    public async Task MarkingReadAtOnce_ManyClicksOfOnePerson_AllSucceed_AndLeaveOneMark()
+    {
+        var technician = await _factory.CreateUserAsync(UserRole.Technician);
+        var requester = await _factory.CreateUserAsync();
+        var ticketId = await TicketApi.OpenIdAsync(requester, "Clics repetidos");
+        var id = (await AlertOfAsync(technician, ticketId)).GetProperty("id").GetGuid();
+
+        var reads = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => technician.Client.PostAsync($"/api/v1/me/notifications/{id}/read", null)));
+        var all = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => technician.Client.PostAsync("/api/v1/me/notifications/read-all", null)));
+
+        Assert.All(reads.Concat(all), r => Assert.True(r.IsSuccessStatusCode, r.StatusCode.ToString()));
+        Assert.Equal(1, await _factory.WithDbAsync(db => db.DeskAlertReads.CountAsync(r => r.UserId == technician.Id)));
+        Assert.Equal(1, await _factory.WithDbAsync(db => db.DeskAlertWatermarks.CountAsync(w => w.UserId == technician.Id)));
+        Assert.Equal(0, await UnreadAsync(technician));
+    }
+
+    [Fact]
     public async Task Retention_PurgesOldDeskAlertsAndTheirReadMarks_KeepsRecentOnes()
     {
         using var factory = new MesaApiFactory();

@@ -125,6 +125,7 @@ internal sealed class MyNotificationsHandlers(INotificationsDbContext db, ICurre
             if (!await db.DeskAlertReads.AnyAsync(r => r.UserId == userId && r.AlertId == alertId, cancellationToken))
             {
                 db.DeskAlertReads.Add(DeskAlertRead.Create(alertId, userId, clock.GetUtcNow()));
+                await SaveOnceAsync(() => db.DeskAlertReads.AnyAsync(r => r.UserId == userId && r.AlertId == alertId, cancellationToken), cancellationToken);
             }
 
             return Unit.Value;
@@ -151,14 +152,40 @@ internal sealed class MyNotificationsHandlers(INotificationsDbContext db, ICurre
             if (watermark is null)
             {
                 db.DeskAlertWatermarks.Add(DeskAlertWatermark.Create(userId, newest, now));
+                if (!await SaveOnceAsync(() => db.DeskAlertWatermarks.AnyAsync(w => w.UserId == userId, cancellationToken), cancellationToken))
+                {
+                    // Another "mark all read" of his wrote the first mark meanwhile: move that one.
+                    watermark = await db.DeskAlertWatermarks.FirstAsync(w => w.UserId == userId, cancellationToken);
+                }
             }
-            else
-            {
-                watermark.MoveTo(newest, now);
-            }
+
+            watermark?.MoveTo(newest, now);
         }
 
         return new UnreadCount(0);
+    }
+
+    /// <summary>
+    /// Saves a new mark now; false if the same mark was written meanwhile by another request of his (two clicks at once:
+    /// on PostgreSQL both can pass the check, and the second insert fails on the key; its own savepoint undoes it).
+    /// </summary>
+    private async Task<bool> SaveOnceAsync(Func<Task<bool>> existsNow, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (await existsNow())
+            {
+                return false;
+            }
+
+            throw;
+        }
     }
 
     /// <summary>The desk alerts a desk member sees: his language, raised since he joined, not about his own action.</summary>
