@@ -14,6 +14,13 @@ public interface INotificationsDbContext
 
     DbSet<Notification> Notifications { get; }
 
+    /// <summary>In-app alerts for the whole desk, one per language (instead of one notification per desk member).</summary>
+    DbSet<DeskAlert> DeskAlerts { get; }
+
+    DbSet<DeskAlertRead> DeskAlertReads { get; }
+
+    DbSet<DeskAlertWatermark> DeskAlertWatermarks { get; }
+
     DbSet<NotificationPreference> NotificationPreferences { get; }
 
     DbSet<ActionLink> ActionLinks { get; }

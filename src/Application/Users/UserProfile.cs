@@ -20,6 +20,7 @@ public sealed record UserProfile(
 internal static partial class UserMapper
 {
     [MapperIgnoreSource(nameof(User.DomainEvents))]
+    [MapperIgnoreSource(nameof(User.DeskSince))]
     public static partial UserProfile ToProfile(this User user);
 
     public static partial IQueryable<UserProfile> ProjectToProfile(this IQueryable<User> users);

@@ -36,6 +36,12 @@ public sealed class User : Entity
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>
+    /// When the person last joined the desk (became a technician or administrator); null for a requester, and for a
+    /// desk member from before this was recorded (his account's creation counts then).
+    /// </summary>
+    public DateTimeOffset? DeskSince { get; private set; }
+
     public static User Create(
         string email,
         string fullName,
@@ -57,6 +63,7 @@ public sealed class User : Entity
             Language = Users.Language.Normalize(language),
             CreatedAt = now,
             UpdatedAt = now,
+            DeskSince = role >= UserRole.Technician ? now : null,
         };
         user.Raise(new UserCreated(user.Id, user.Email, user.Role, now));
         return user;
@@ -84,6 +91,15 @@ public sealed class User : Entity
         var previous = Role;
         Role = role;
         UpdatedAt = now;
+        if (role < UserRole.Technician)
+        {
+            DeskSince = null;
+        }
+        else if (previous < UserRole.Technician)
+        {
+            DeskSince = now;
+        }
+
         Raise(new UserRoleChanged(Id, previous, role, now));
     }
 

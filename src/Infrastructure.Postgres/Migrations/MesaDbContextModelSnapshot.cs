@@ -457,6 +457,91 @@ namespace MesaServicios.Infrastructure.Postgres.Migrations
                     b.ToTable("ActionLinks", (string)null);
                 });
 
+            modelBuilder.Entity("MesaServicios.Domain.Notifications.DeskAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("ExceptOtherUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ExceptUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("TicketId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Language", "CreatedAt", "Id", "ExceptUserId", "ExceptOtherUserId");
+
+                    b.ToTable("DeskAlerts", (string)null);
+                });
+
+            modelBuilder.Entity("MesaServicios.Domain.Notifications.DeskAlertRead", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AlertId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReadAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UserId", "AlertId");
+
+                    b.HasIndex("AlertId");
+
+                    b.ToTable("DeskAlertReads", (string)null);
+                });
+
+            modelBuilder.Entity("MesaServicios.Domain.Notifications.DeskAlertWatermark", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("MarkedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReadUpTo")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("DeskAlertWatermarks", (string)null);
+                });
+
             modelBuilder.Entity("MesaServicios.Domain.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1761,6 +1846,9 @@ namespace MesaServicios.Infrastructure.Postgres.Migrations
                         .HasMaxLength(150)
                         .HasColumnType("character varying(150)");
 
+                    b.Property<long?>("DeskSince")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -2000,6 +2088,15 @@ namespace MesaServicios.Infrastructure.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MesaServicios.Domain.Notifications.DeskAlertRead", b =>
+                {
+                    b.HasOne("MesaServicios.Domain.Notifications.DeskAlert", null)
+                        .WithMany()
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

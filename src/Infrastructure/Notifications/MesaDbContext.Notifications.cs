@@ -12,6 +12,12 @@ public sealed partial class MesaDbContext : INotificationsDbContext
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<DeskAlert> DeskAlerts => Set<DeskAlert>();
+
+    public DbSet<DeskAlertRead> DeskAlertReads => Set<DeskAlertRead>();
+
+    public DbSet<DeskAlertWatermark> DeskAlertWatermarks => Set<DeskAlertWatermark>();
+
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
 
     public DbSet<ActionLink> ActionLinks => Set<ActionLink>();

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using MesaServicios.Domain.Users;
+using MesaServicios.WebApi.Tests.Notifications;
 using MesaServicios.WebApi.Tests.Support;
 using MesaServicios.WebApi.Tests.Tickets;
 using Microsoft.EntityFrameworkCore;
@@ -82,7 +83,7 @@ public sealed class ReferenceCacheTests : IDisposable
     }
 
     private Task<List<Guid>> NotifiedAsync(int ticketId) =>
-        _factory.WithDbAsync(db => db.Notifications.Where(n => n.TicketId == ticketId).Select(n => n.UserId).ToListAsync());
+        _factory.WithDbAsync(async db => (await InAppAudience.SeenAsync(db)).Where(n => n.TicketId == ticketId).Select(n => n.UserId).ToList());
 
     /// <summary>Mails this person is an addressee of (a desk alert is one mail to every desk member of its language).</summary>
     private async Task<int> MailsToAsync(Guid userId, int ticketId) =>

@@ -65,7 +65,7 @@ public sealed class MoveDeskTests(ITestOutputHelper output) : IDisposable
         var counts = await CountsAsync(sqlite, _target);
         Assert.All(counts, c => Assert.True(c.Source == c.Target, $"{c.Table}: {c.Source} on SQLite, {c.Target} on PostgreSQL"));
         Assert.Equal(BulkTickets + 3, counts.Single(c => c.Table == "Tickets").Source);
-        foreach (var table in new[] { "Users", "AccountCredentials", "TicketHistory", "TicketFollowUps", "EquipmentItems", "HelpArticles", "OutboxEmails", "AuditEntries" })
+        foreach (var table in new[] { "Users", "AccountCredentials", "TicketHistory", "TicketFollowUps", "EquipmentItems", "HelpArticles", "OutboxEmails", "DeskAlerts", "AuditEntries" })
         {
             Assert.True(counts.Single(c => c.Table == table).Source > 0, $"{table} has rows to copy");
         }
@@ -84,6 +84,8 @@ public sealed class MoveDeskTests(ITestOutputHelper output) : IDisposable
         _cleanup.Add(node);
         var requester = await node.SignInAsync(requesterEmail, MesaApiFactory.DefaultPassword);
         Assert.Equal(BulkTickets + 4, await TicketApi.OpenIdAsync(requester, "Primera solicitud en PostgreSQL"));
+        var deskAlerts = await (await (await (await node.AdminAsync()).Client.GetAsync("/api/v1/me/notifications?pageSize=100")).EnsureSuccessAsync()).JsonAsync();
+        Assert.Contains(deskAlerts.GetProperty("items").EnumerateArray(), n => n.GetProperty("ticketId").GetInt32() == BulkTickets + 4);
         var found = await (await (await node.Anonymous().GetAsync("/api/v1/help/search?q=contrase%C3%B1a")).EnsureSuccessAsync()).JsonAsync();
         Assert.Equal(helpHits, found.GetArrayLength());
 

@@ -7,6 +7,8 @@ using MesaServicios.WebApi.Tests.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using MesaServicios.WebApi.Tests.Notifications;
+
 namespace MesaServicios.WebApi.Tests.ServiceLevels;
 
 /// <summary>
@@ -27,8 +29,8 @@ public sealed class EscalationJobTests
             .Select(h => new { h.TicketId, h.Text }).ToListAsync()).Select(h => (h.TicketId, h.Text!)).ToList());
 
     private static Task<List<(int? TicketId, string Kind, Guid UserId)>> NotificationsAsync(MesaApiFactory factory) =>
-        factory.WithDbAsync(async db => (await db.Notifications.Where(n => n.Kind.StartsWith("ticket.sla") || n.Kind == "ticket.escalated" || n.Kind == "ticket.auto_close_warning")
-            .Select(n => new { n.TicketId, n.Kind, n.UserId }).ToListAsync()).Select(n => (n.TicketId, n.Kind, n.UserId)).ToList());
+        factory.WithDbAsync(async db => (await InAppAudience.SeenAsync(db))
+            .Where(n => n.Kind.StartsWith("ticket.sla", StringComparison.Ordinal) || n.Kind == "ticket.escalated" || n.Kind == "ticket.auto_close_warning").ToList());
 
     [Fact]
     public async Task TwoRunsAtOnce_RaiseEachLevelOnce_AndNotifyEachPersonOnce()

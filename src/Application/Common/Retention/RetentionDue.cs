@@ -19,6 +19,9 @@ public sealed class RetentionOptions
     /// <summary>Days an ended (expired or revoked) session and its refresh tokens are kept.</summary>
     public int EndedSessionDays { get; set; } = 30;
 
+    /// <summary>Days a desk alert (an in-app alert for the whole desk) and its read marks are kept.</summary>
+    public int DeskAlertDays { get; set; } = 180;
+
     /// <summary>Days audit entries are kept.</summary>
     public int AuditDays { get; set; } = 730;
 

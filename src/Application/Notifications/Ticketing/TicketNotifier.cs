@@ -9,6 +9,7 @@ using MesaServicios.Application.Notifications.Matrix;
 using MesaServicios.Application.Tickets.Contracts;
 using MesaServicios.Application.Users.Contracts;
 using MesaServicios.Domain.Notifications;
+using MesaServicios.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -53,7 +54,8 @@ internal sealed class TicketNotifier(
         // change (written just before in this transaction): no second mail welcoming them.
         var recipients = notice.Kind == NotificationMatrix.TicketObserverAdded
             ? resolved.Where(r => !db.Notifications.Local.Concat(bulk.Pending<Notification>()).Any(n =>
-                n.UserId == r.User.Id && n.TicketId == notice.Event.TicketId && n.Kind == NotificationMatrix.TicketCreated)).ToList()
+                n.UserId == r.User.Id && n.TicketId == notice.Event.TicketId && n.Kind == NotificationMatrix.TicketCreated)
+                && !HeardAsDesk(r.User, notice.Event.TicketId)).ToList()
             : resolved.ToList();
         if (recipients.Count == 0)
         {
@@ -83,6 +85,7 @@ internal sealed class TicketNotifier(
             .Where(g => g.Count() > 1)
             .ToDictionary(g => g.Key, g => new List<Addressee>());
 
+        var deskAlerts = new Dictionary<string, (Notification First, List<Guid> Members)>(StringComparer.Ordinal);
         foreach (var recipient in recipients)
         {
             var user = recipient.User;
@@ -90,7 +93,22 @@ internal sealed class TicketNotifier(
             var (titleCode, introCode) = Codes(notice, recipient.Role);
             var title = Messages.Get(titleCode, culture, e.TicketId, e.Title);
             var intro = Messages.Get(introCode, culture, e.TicketId, e.Title, Argument(notice, names, culture));
-            bulk.Add(Notification.Create(user.Id, notice.Kind, e.TicketId, title, intro, $"/tickets/{e.TicketId.ToString(CultureInfo.InvariantCulture)}", now));
+            var link = $"/tickets/{e.TicketId.ToString(CultureInfo.InvariantCulture)}";
+            if (IsDeskBroadcast(notice, recipient.Role) && recipient.Role != Audience.Administrators)
+            {
+                // The whole desk hears of it: one desk alert per language instead of one notification per member.
+                if (!deskAlerts.TryGetValue(user.Language, out var alert))
+                {
+                    deskAlerts[user.Language] = alert = (Notification.Create(user.Id, notice.Kind, e.TicketId, title, intro, link, now), []);
+                }
+
+                alert.Members.Add(user.Id);
+            }
+            else
+            {
+                bulk.Add(Notification.Create(user.Id, notice.Kind, e.TicketId, title, intro, link, now));
+            }
+
             if (mailOff.Contains(user.Id))
             {
                 continue;
@@ -187,6 +205,8 @@ internal sealed class TicketNotifier(
                 references: isRoot ? null : root));
         }
 
+        await AddDeskAlertsAsync(deskAlerts, now, cancellationToken);
+
         foreach (var (shape, group) in deskGroups)
         {
             var (culture, title, intro, sections) = deskFirst[shape];
@@ -212,6 +232,41 @@ internal sealed class TicketNotifier(
                 references: root));
         }
     }
+
+    /// <summary>
+    /// One desk alert per language for the desk members who hear of the event as the desk. The members of that language
+    /// who do not (its author, its requester) are left out of the alert by name; should more than
+    /// <see cref="DeskAlert.MaxExcepted"/> be left out, each recipient gets his own notification instead.
+    /// </summary>
+    private async ValueTask AddDeskAlertsAsync(Dictionary<string, (Notification First, List<Guid> Members)> alerts, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (alerts.Count == 0)
+        {
+            return;
+        }
+
+        var desk = await sender.Send(new ListActiveUsersByRoleQuery(UserRole.Technician), cancellationToken);
+        foreach (var (language, (first, members)) in alerts)
+        {
+            var except = desk.Where(d => d.Language == language && !members.Contains(d.Id)).Select(d => d.Id).ToList();
+            if (except.Count <= DeskAlert.MaxExcepted)
+            {
+                bulk.Add(DeskAlert.Create(first.Kind, first.TicketId, language, first.Title, first.Body, first.Link, except, now));
+                continue;
+            }
+
+            foreach (var member in members)
+            {
+                bulk.Add(Notification.Create(member, first.Kind, first.TicketId, first.Title, first.Body, first.Link, now));
+            }
+        }
+    }
+
+    /// <summary>Whether a desk alert of this transaction told the person of the ticket's creation.</summary>
+    private bool HeardAsDesk(UserSnapshot user, int ticketId) =>
+        user.Role >= UserRole.Technician && bulk.Pending<DeskAlert>().Any(a =>
+            a.TicketId == ticketId && a.Kind == NotificationMatrix.TicketCreated && a.Language == user.Language
+            && a.ExceptUserId != user.Id && a.ExceptOtherUserId != user.Id);
 
     /// <summary>Whether the person hears of the event as one of the desk (every technician, the administrators), not personally.</summary>
     private static bool IsDeskBroadcast(TicketNotice notice, Audience role) => role switch

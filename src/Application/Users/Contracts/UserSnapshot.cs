@@ -22,3 +22,11 @@ public sealed record FindUsersByEmailQuery(IReadOnlyCollection<string> Emails) :
 
 /// <summary>Active users holding at least a role (e.g. every technician, for alerts on new tickets).</summary>
 public sealed record ListActiveUsersByRoleQuery(UserRole AtLeast) : IQuery<IReadOnlyList<UserSnapshot>>;
+
+/// <summary>
+/// Whether the user is on the desk now (an active technician or administrator): the language he reads and since when
+/// he is on it; null for anyone else.
+/// </summary>
+public sealed record GetDeskMembershipQuery(Guid UserId) : IQuery<DeskMembership?>;
+
+public sealed record DeskMembership(string Language, DateTimeOffset Since);

@@ -10,8 +10,20 @@ namespace MesaServicios.Application.Users.UserSnapshots;
 internal sealed class UserSnapshotQueriesHandler(IUsersDbContext db, ReferenceCache cache) :
     IQueryHandler<GetUserSnapshotsQuery, IReadOnlyList<UserSnapshot>>,
     IQueryHandler<FindUsersByEmailQuery, IReadOnlyList<UserSnapshot>>,
-    IQueryHandler<ListActiveUsersByRoleQuery, IReadOnlyList<UserSnapshot>>
+    IQueryHandler<ListActiveUsersByRoleQuery, IReadOnlyList<UserSnapshot>>,
+    IQueryHandler<GetDeskMembershipQuery, DeskMembership?>
 {
+    /// <remarks>Read from the table, not the cache: a demotion or a change of language shows at once.</remarks>
+    public async ValueTask<DeskMembership?> Handle(GetDeskMembershipQuery query, CancellationToken cancellationToken)
+    {
+        var desk = new[] { UserRole.Technician, UserRole.Administrator };
+        var member = await db.Users.AsNoTracking()
+            .Where(u => u.Id == query.UserId && u.IsActive && desk.Contains(u.Role))
+            .Select(u => new { u.Language, u.DeskSince, u.CreatedAt })
+            .FirstOrDefaultAsync(cancellationToken);
+        return member is null ? null : new DeskMembership(member.Language, member.DeskSince ?? member.CreatedAt);
+    }
+
     public async ValueTask<IReadOnlyList<UserSnapshot>> Handle(GetUserSnapshotsQuery query, CancellationToken cancellationToken)
     {
         var ids = query.UserIds.Distinct().ToArray();

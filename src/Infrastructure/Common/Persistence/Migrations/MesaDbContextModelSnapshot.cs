@@ -448,6 +448,89 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                     b.ToTable("ActionLinks", (string)null);
                 });
 
+            modelBuilder.Entity("MesaServicios.Domain.Notifications.DeskAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ExceptOtherUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ExceptUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Language", "CreatedAt", "Id", "ExceptUserId", "ExceptOtherUserId");
+
+                    b.ToTable("DeskAlerts", (string)null);
+                });
+
+            modelBuilder.Entity("MesaServicios.Domain.Notifications.DeskAlertRead", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AlertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "AlertId");
+
+                    b.HasIndex("AlertId");
+
+                    b.ToTable("DeskAlertReads", (string)null);
+                });
+
+            modelBuilder.Entity("MesaServicios.Domain.Notifications.DeskAlertWatermark", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MarkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReadUpTo")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("DeskAlertWatermarks", (string)null);
+                });
+
             modelBuilder.Entity("MesaServicios.Domain.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1744,6 +1827,9 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                         .HasMaxLength(150)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DeskSince")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -1981,6 +2067,15 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MesaServicios.Domain.Notifications.DeskAlertRead", b =>
+                {
+                    b.HasOne("MesaServicios.Domain.Notifications.DeskAlert", null)
+                        .WithMany()
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

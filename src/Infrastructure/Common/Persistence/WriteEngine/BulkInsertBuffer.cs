@@ -62,6 +62,9 @@ internal sealed class BulkInsertBuffer : IBulkInsert
         }
     }
 
+    private static bool IsStoreGeneratedKey(IProperty property) =>
+        property.IsPrimaryKey() && property.ValueGenerated == ValueGenerated.OnAdd && (property.ClrType == typeof(long) || property.ClrType == typeof(int));
+
     public async Task FlushAsync(DbContext db, CancellationToken cancellationToken)
     {
         if (_rows.Count == 0)
@@ -80,7 +83,8 @@ internal sealed class BulkInsertBuffer : IBulkInsert
             var entityType = db.Model.FindEntityType(group.Key)
                 ?? throw new InvalidOperationException($"{group.Key.Name} is not an entity of the model.");
             var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
-            var properties = entityType.GetProperties().ToList();
+            // An integer key the database numbers (SQLite's rowid, PostgreSQL's identity) is left to it.
+            var properties = entityType.GetProperties().Where(p => !IsStoreGeneratedKey(p)).ToList();
             // A reference to a principal (its key is a column of this row) is fine: the principal is a row of its own,
             // added to the buffer before the rows that point at it.
             if (properties.Any(p => p.IsShadowProperty()) || entityType.GetNavigations().Any(n => !n.IsOnDependent || n.IsCollection) || entityType.GetComplexProperties().Any())
