@@ -45,13 +45,25 @@ internal sealed class EquipmentReportingStore(PortableSql sql) : IEquipmentRepor
         // EndsAt, Status), several times faster at 200,000 reservations than the (Status, StartsAt) range otherwise.
         var (where, parameters) = Overlapping(start, end, materialTypeId);
         const string Listed = "(r.\"Status\" IN (2, 5, 6) OR r.\"ReturnedAt\" > r.\"EndsAt\")";
-        var text = "SELECT r.\"ItemId\", r.\"StartsAt\", r.\"EndsAt\", r.\"Status\", r.\"ReturnedAt\", "
+        // SQLite keeps ids as text: parsing a hundred thousand of them is a fifth of the read, so there each row names its
+        // item by the item's rowid (free: the join found the row by it), mapped back to the item's id from its 2,000 rows.
+        Dictionary<long, Guid>? itemIds = null;
+        if (!sql.IsPostgres)
+        {
+            itemIds = [];
+            await foreach (var r in sql.ReadAsync("SELECT i.rowid, i.\"Id\" FROM \"EquipmentItems\" i", [], cancellationToken))
+            {
+                itemIds[r.GetInt64(0)] = PortableSql.Id(r, 1)!.Value;
+            }
+        }
+
+        var text = "SELECT " + (itemIds is null ? "r.\"ItemId\"" : "i.rowid") + ", r.\"StartsAt\", r.\"EndsAt\", r.\"Status\", r.\"ReturnedAt\", "
             + "CASE WHEN " + Listed + " THEN r.\"Id\" END, CASE WHEN " + Listed + " THEN r.\"HolderId\" END, CASE WHEN " + Listed + " THEN r.\"CheckedOutAt\" END, "
             + "CASE WHEN " + Listed + " THEN (SELECT u.\"FullName\" FROM \"Users\" u WHERE u.\"Id\" = r.\"HolderId\") END "
             + "FROM \"Reservations\" r JOIN \"EquipmentItems\" i ON i.\"Id\" = r.\"ItemId\" WHERE " + where;
         return await sql.ReadAllAsync(text, parameters, r =>
         {
-            var item = PortableSql.Id(r, 0)!.Value;
+            var item = itemIds is null ? PortableSql.Id(r, 0)!.Value : itemIds[r.GetInt64(0)];
             var startsAt = PortableSql.Instant(r, 1)!.Value;
             var endsAt = PortableSql.Instant(r, 2)!.Value;
             var state = (BookingState)PortableSql.Int(r, 3);

@@ -18,6 +18,9 @@ internal sealed class PortableSql(MesaDbContext db)
 {
     private readonly bool postgres = db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 
+    /// <summary>True on PostgreSQL, false on SQLite.</summary>
+    public bool IsPostgres => postgres;
+
     /// <summary>A Guid as the engine stores it.</summary>
     public object IdParameter(Guid id) => postgres ? id : id.ToString().ToUpperInvariant();
 
