@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MesaServicios.Domain.Common;
 
 namespace MesaServicios.Domain.Reporting;
@@ -74,6 +75,8 @@ public sealed class BusinessTimeline
         return MinutesAt(from) is { } start && MinutesAt(to) is { } end ? end - start : _calendar.BusinessMinutesBetween(from, to);
     }
 
+    // Optimised at its first call: a report asks it for hundreds of thousands of instants, maybe once a month.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double? MinutesAt(DateTimeOffset instant)
     {
         var days = _midnights.Length - 1;

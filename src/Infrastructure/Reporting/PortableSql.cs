@@ -88,13 +88,21 @@ internal sealed class PortableSql(MesaDbContext db)
         await foreach (var reader in ReadAsync(sql, parameters, cancellationToken))
         {
             rows.Add(map(reader));
-            while (reader.Read())
-            {
-                rows.Add(map(reader));
-            }
+            ReadRest(reader, map, rows);
         }
 
         return rows;
+    }
+
+    // Optimised at its first call: a report may run once a month, and a loop over a hundred thousand rows in the
+    // runtime's first, unoptimised tier costs more than the read itself.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ReadRest<T>(DbDataReader reader, Func<DbDataReader, T> map, List<T> rows)
+    {
+        while (reader.Read())
+        {
+            rows.Add(map(reader));
+        }
     }
 
     public async IAsyncEnumerable<DbDataReader> ReadAsync(string sql, IReadOnlyList<object> parameters, [EnumeratorCancellation] CancellationToken cancellationToken)
