@@ -11,6 +11,13 @@ namespace MesaServicios.Application.Reservations;
 /// </summary>
 public interface IReservationOverlapGuard
 {
+    /// <summary>
+    /// Makes the bookings of one item take turns until the current transaction ends, before the command reads the
+    /// item's reservations: the next booker then finds the winner's row in its check (a plain 409 with the window
+    /// taken) instead of racing it at the insert. SQLite: nothing to do, the write turn already orders all writers.
+    /// </summary>
+    Task TakeItemTurnAsync(Guid itemId, CancellationToken cancellationToken);
+
     /// <summary>The first active reservation of the item whose window overlaps <paramref name="window"/>, if any.</summary>
     Task<ReservationWindow?> FindConflictAsync(Guid itemId, ReservationWindow window, Guid? exceptReservationId, CancellationToken cancellationToken);
 

@@ -11,6 +11,9 @@ namespace MesaServicios.Infrastructure.Reservations;
 /// </summary>
 internal sealed class SqliteReservationOverlapGuard(IReservationsDbContext db) : IReservationOverlapGuard
 {
+    /// <summary>The booking command already runs in the single write turn (ADR 0010).</summary>
+    public Task TakeItemTurnAsync(Guid itemId, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public async Task<ReservationWindow?> FindConflictAsync(Guid itemId, ReservationWindow window, Guid? exceptReservationId, CancellationToken cancellationToken)
     {
         var conflict = await db.Reservations.AsNoTracking()

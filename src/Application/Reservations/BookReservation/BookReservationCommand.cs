@@ -80,6 +80,7 @@ internal sealed class BookReservationCommandHandler(
         var item = await db.EquipmentItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == command.ItemId, cancellationToken)
             ?? throw CatalogueFieldError("itemId", "equipment.not_found");
         var window = ReservationWindow.Of(command.Start!.Value, command.End!.Value);
+        await guard.TakeItemTurnAsync(item.Id, cancellationToken);
 
         // Under the write turn: an item still out after an earlier reservation's end is not bookable until it is back.
         var overdueSince = await db.Reservations.AsNoTracking().StillOutPastEnd(now).Where(r => r.ItemId == item.Id)
