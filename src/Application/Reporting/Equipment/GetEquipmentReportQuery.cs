@@ -96,11 +96,11 @@ internal sealed class GetEquipmentReportQueryHandler(ReportScopes scopes, IEquip
             return new EquipmentBookingRow(b.Id, item.Code, item.Name, TypeOf(item), b.HolderId, b.HolderName ?? b.HolderId.ToString(), b.StartsAt, b.EndsAt, b.ReturnedAt, stillOut, minutesLate);
         }
 
-        var noShows = listed.Where(b => b.StartsAt >= period.Start && b.StartsAt < period.End && b.State == BookingState.NoShow).OrderBy(b => b.StartsAt).Select(b => Row(b, late: false)).ToList();
+        var noShows = listed.Where(b => b.StartsAt >= period.Start && b.StartsAt < period.End && b.State == BookingState.NoShow).OrderBy(b => b.StartsAt).ThenBy(b => b.Id).Select(b => Row(b, late: false)).ToList();
         var lateReturns = listed
             .Where(b => b.EndsAt >= period.Start && b.EndsAt < period.End)
             .Where(b => b.ReturnedAt is { } returned ? returned > b.EndsAt : b.State is BookingState.CheckedOut or BookingState.Overdue && b.EndsAt < now)
-            .OrderBy(b => b.EndsAt)
+            .OrderBy(b => b.EndsAt).ThenBy(b => b.Id) // ties in one order whatever the engine read them in
             .Select(b => Row(b, late: true))
             .ToList();
         return new EquipmentReport(period.From, period.To, Round(bookable / 60), byType, utilisation, noShows, lateReturns);
