@@ -75,12 +75,16 @@ internal sealed class EquipmentReportingStore(PortableSql sql) : IEquipmentRepor
         // the period (Status, StartsAt), those still out ending in it (Status, EndsAt), those returned late ending in it
         // (the partial index of late returns, not the year's hundred thousand returns for their ten thousand late ones; the
         // status as "Status" + 0, the others not cancelled, so that SQLite keeps to that index). As in the columns:
-        // overlapping the period, so ending after its start. Other material types' bookings are skipped.
+        // overlapping the period, so ending after its start.
         const string Columns = "SELECT r.\"ItemId\", r.\"Id\", r.\"HolderId\", (SELECT u.\"FullName\" FROM \"Users\" u WHERE u.\"Id\" = r.\"HolderId\"), "
             + "r.\"StartsAt\", r.\"EndsAt\", r.\"Status\", r.\"CheckedOutAt\", r.\"ReturnedAt\" FROM \"Reservations\" r WHERE ";
-        var listed = Columns + "r.\"Status\" = 5 AND r.\"StartsAt\" >= @p0 AND r.\"StartsAt\" < @p1 AND r.\"EndsAt\" > @p0 "
-            + "UNION ALL " + Columns + "r.\"Status\" IN (2, 6) AND r.\"EndsAt\" > @p0 AND r.\"EndsAt\" < @p1 AND r.\"StartsAt\" < @p1 "
-            + "UNION ALL " + Columns + "r.\"ReturnedAt\" > r.\"EndsAt\" AND r.\"Status\" + 0 IN (1, 3, 5) AND r.\"EndsAt\" > @p0 AND r.\"EndsAt\" < @p1 AND r.\"StartsAt\" < @p1";
+        // Of one material type, its items' bookings only (SQLite then walks the no-shows by item in the covering index).
+        var ofType = materialTypeId is { } only
+            ? " AND r.\"ItemId\" IN (SELECT i.\"Id\" FROM \"EquipmentItems\" i WHERE i.\"MaterialTypeId\" = " + only.ToString(CultureInfo.InvariantCulture) + ")"
+            : string.Empty;
+        var listed = Columns + "r.\"Status\" = 5 AND r.\"StartsAt\" >= @p0 AND r.\"StartsAt\" < @p1 AND r.\"EndsAt\" > @p0" + ofType
+            + " UNION ALL " + Columns + "r.\"Status\" IN (2, 6) AND r.\"EndsAt\" > @p0 AND r.\"EndsAt\" < @p1 AND r.\"StartsAt\" < @p1" + ofType
+            + " UNION ALL " + Columns + "r.\"ReturnedAt\" > r.\"EndsAt\" AND r.\"Status\" + 0 IN (1, 3, 5) AND r.\"EndsAt\" > @p0 AND r.\"EndsAt\" < @p1 AND r.\"StartsAt\" < @p1" + ofType;
         await foreach (var r in sql.ReadAsync(listed, [start.UtcTicks, end.UtcTicks], cancellationToken))
         {
             if (byId.TryGetValue(PortableSql.Id(r, 0)!.Value, out var item))
