@@ -78,11 +78,15 @@ internal sealed class EquipmentReportingStore(PortableSql sql) : IEquipmentRepor
         // overlapping the period, so ending after its start.
         const string Columns = "SELECT r.\"ItemId\", r.\"Id\", r.\"HolderId\", (SELECT u.\"FullName\" FROM \"Users\" u WHERE u.\"Id\" = r.\"HolderId\"), "
             + "r.\"StartsAt\", r.\"EndsAt\", r.\"Status\", r.\"CheckedOutAt\", r.\"ReturnedAt\" FROM \"Reservations\" r WHERE ";
-        // Of one material type, its items' bookings only (SQLite then walks the no-shows by item in the covering index).
+        // Of one material type, its items' bookings only.
+        // On SQLite the no-shows' "+" keeps them to the (Status, StartsAt) range (a month of one type: 4 ms instead of the
+        // 14 ms of a walk through each of its items' bookings); PostgreSQL has no unary plus for a uuid, nor needs it.
         var ofType = materialTypeId is { } only
-            ? " AND r.\"ItemId\" IN (SELECT i.\"Id\" FROM \"EquipmentItems\" i WHERE i.\"MaterialTypeId\" = " + only.ToString(CultureInfo.InvariantCulture) + ")"
-            : string.Empty;
-        var listed = Columns + "r.\"Status\" = 5 AND r.\"StartsAt\" >= @p0 AND r.\"StartsAt\" < @p1 AND r.\"EndsAt\" > @p0" + ofType
+            ? "r.\"ItemId\" IN (SELECT i.\"Id\" FROM \"EquipmentItems\" i WHERE i.\"MaterialTypeId\" = " + only.ToString(CultureInfo.InvariantCulture) + ")"
+            : null;
+        var noShowOfType = ofType is null ? string.Empty : " AND " + (sql.IsPostgres ? string.Empty : "+") + ofType;
+        ofType = ofType is null ? string.Empty : " AND " + ofType;
+        var listed = Columns + "r.\"Status\" = 5 AND r.\"StartsAt\" >= @p0 AND r.\"StartsAt\" < @p1 AND r.\"EndsAt\" > @p0" + noShowOfType
             + " UNION ALL " + Columns + "r.\"Status\" IN (2, 6) AND r.\"EndsAt\" > @p0 AND r.\"EndsAt\" < @p1 AND r.\"StartsAt\" < @p1" + ofType
             + " UNION ALL " + Columns + "r.\"ReturnedAt\" > r.\"EndsAt\" AND r.\"Status\" + 0 IN (1, 3, 5) AND r.\"EndsAt\" > @p0 AND r.\"EndsAt\" < @p1 AND r.\"StartsAt\" < @p1" + ofType;
         await foreach (var r in sql.ReadAsync(listed, [start.UtcTicks, end.UtcTicks], cancellationToken))
