@@ -78,18 +78,18 @@ internal sealed class EquipmentReportingStore(PortableSql sql) : IEquipmentRepor
         // overlapping the period, so ending after its start.
         const string Columns = "SELECT r.\"ItemId\", r.\"Id\", r.\"HolderId\", (SELECT u.\"FullName\" FROM \"Users\" u WHERE u.\"Id\" = r.\"HolderId\"), "
             + "r.\"StartsAt\", r.\"EndsAt\", r.\"Status\", r.\"CheckedOutAt\", r.\"ReturnedAt\" FROM \"Reservations\" r WHERE ";
-        // Of one material type, its items' bookings only.
-        // On SQLite the no-shows' "+" keeps them to the (Status, StartsAt) range (a month of one type: 4 ms instead of the
-        // 14 ms of a walk through each of its items' bookings); PostgreSQL has no unary plus for a uuid, nor needs it.
-        var ofType = materialTypeId is { } only
-            ? "r.\"ItemId\" IN (SELECT i.\"Id\" FROM \"EquipmentItems\" i WHERE i.\"MaterialTypeId\" = " + only.ToString(CultureInfo.InvariantCulture) + ")"
-            : null;
-        var noShowOfType = ofType is null ? string.Empty : " AND " + (sql.IsPostgres ? string.Empty : "+") + ofType;
-        ofType = ofType is null ? string.Empty : " AND " + ofType;
-        var listed = Columns + "r.\"Status\" = 5 AND r.\"StartsAt\" >= @p0 AND r.\"StartsAt\" < @p1 AND r.\"EndsAt\" > @p0" + noShowOfType
-            + " UNION ALL " + Columns + "r.\"Status\" IN (2, 6) AND r.\"EndsAt\" > @p0 AND r.\"EndsAt\" < @p1 AND r.\"StartsAt\" < @p1" + ofType
-            + " UNION ALL " + Columns + "r.\"ReturnedAt\" > r.\"EndsAt\" AND r.\"Status\" + 0 IN (1, 3, 5) AND r.\"EndsAt\" > @p0 AND r.\"EndsAt\" < @p1 AND r.\"StartsAt\" < @p1" + ofType;
-        await foreach (var r in sql.ReadAsync(listed, [start.UtcTicks, end.UtcTicks], cancellationToken))
+        // Of one material type (a few thousand bookings in a month), in one walk through its items' bookings instead, as
+        // the columns were read, each booking's row read only when a list may name it: 6.5 ms instead of 14.9 ms for the
+        // three ranges over every type's no-shows and late returns.
+        const string Listed = "(r.\"Status\" IN (2, 5, 6) OR r.\"ReturnedAt\" > r.\"EndsAt\")";
+        var (listed, listedParameters) = materialTypeId is null
+            ? (Columns + "r.\"Status\" = 5 AND r.\"StartsAt\" >= @p0 AND r.\"StartsAt\" < @p1 AND r.\"EndsAt\" > @p0"
+                + " UNION ALL " + Columns + "r.\"Status\" IN (2, 6) AND r.\"EndsAt\" > @p0 AND r.\"EndsAt\" < @p1 AND r.\"StartsAt\" < @p1"
+                + " UNION ALL " + Columns + "r.\"ReturnedAt\" > r.\"EndsAt\" AND r.\"Status\" + 0 IN (1, 3, 5) AND r.\"EndsAt\" > @p0 AND r.\"EndsAt\" < @p1 AND r.\"StartsAt\" < @p1",
+                new List<object> { start.UtcTicks, end.UtcTicks })
+            : (Columns.Replace("FROM \"Reservations\" r WHERE ", "FROM \"Reservations\" r JOIN \"EquipmentItems\" i ON i.\"Id\" = r.\"ItemId\" WHERE ", StringComparison.Ordinal)
+                + where + " AND " + Listed, parameters);
+        await foreach (var r in sql.ReadAsync(listed, listedParameters, cancellationToken))
         {
             if (byId.TryGetValue(PortableSql.Id(r, 0)!.Value, out var item))
             {

@@ -122,6 +122,17 @@ public sealed class EquipmentBoundaryTests(EquipmentBoundaryData data) : IClassF
     }
 
     [Fact]
+    public async Task Report_OfLaptops_ListsOnlyTheirNoShowsAndLateReturns()
+    {
+        var report = await GetAsync($"/api/v1/reports/equipment?{September}&materialTypeId={ReservationApi.Laptop}");
+
+        Assert.Equal(["1:Portátil:3:67.0"], report.GetProperty("materialTypes").EnumerateArray().Select(r => $"{r.GetProperty("materialTypeId").GetInt32()}:{r.GetProperty("materialType").GetString()}:{r.GetProperty("reservations").GetInt32()}:{Number(r.GetProperty("hours"))}"));
+        Assert.Equal(["X1", "X2"], report.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("code").GetString()));
+        Assert.Equal([$"{data.C6}:X3"], report.GetProperty("noShows").EnumerateArray().Select(r => $"{r.GetProperty("reservationId").GetGuid()}:{r.GetProperty("code").GetString()}"));
+        Assert.Equal([$"{data.C2}:X1"], report.GetProperty("lateReturns").EnumerateArray().Select(r => $"{r.GetProperty("reservationId").GetGuid()}:{r.GetProperty("code").GetString()}"));
+    }
+
+    [Fact]
     public async Task Report_OfTheFirstWeek_CountsOnlyItsShareOfTheBookingAcrossTheWeekend()
     {
         // Tuesday 1st to Friday 4th (40 bookable hours): C1's 2 hours on the 1st and C2's Friday hour, not its Monday one.
