@@ -147,8 +147,8 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded in {seedW
         {
             var period = ReportPeriod.Of(filter.From!.Value, filter.To!.Value, bogota);
             var watch = Stopwatch.StartNew();
-            var spans = await scope.ServiceProvider.GetRequiredService<IEquipmentReportingStore>().BookingsAsync(period.Start, period.End, type, default);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  read ({label}): {spans.Count:N0} bookings ({spans.Count(b => b.Row is not null):N0} in full) in {watch.Elapsed.TotalMilliseconds:F0} ms"));
+            var read = await scope.ServiceProvider.GetRequiredService<IEquipmentReportingStore>().BookingsAsync(period.Start, period.End, type, default);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  read ({label}): {read.Count:N0} bookings ({read.Listed.Count:N0} in full) of {read.Items.Count:N0} items in {watch.Elapsed.TotalMilliseconds:F0} ms"));
         }
 
         times.Sort();

@@ -65,22 +65,26 @@ public sealed class BusinessTimeline
     }
 
     /// <summary>Business minutes from <paramref name="from"/> to <paramref name="to"/> (0 when <paramref name="to"/> is not later).</summary>
-    public double Between(DateTimeOffset from, DateTimeOffset to)
+    public double Between(DateTimeOffset from, DateTimeOffset to) => Between(from.UtcTicks, to.UtcTicks);
+
+    /// <summary>Business minutes between two instants given as UTC ticks (0 when <paramref name="toUtcTicks"/> is not later).</summary>
+    public double Between(long fromUtcTicks, long toUtcTicks)
     {
-        if (to <= from)
+        if (toUtcTicks <= fromUtcTicks)
         {
             return 0;
         }
 
-        return MinutesAt(from) is { } start && MinutesAt(to) is { } end ? end - start : _calendar.BusinessMinutesBetween(from, to);
+        return MinutesAt(fromUtcTicks) is { } start && MinutesAt(toUtcTicks) is { } end
+            ? end - start
+            : _calendar.BusinessMinutesBetween(new DateTimeOffset(fromUtcTicks, TimeSpan.Zero), new DateTimeOffset(toUtcTicks, TimeSpan.Zero));
     }
 
     // Optimised at its first call: a report asks it for hundreds of thousands of instants, maybe once a month.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private double? MinutesAt(DateTimeOffset instant)
+    private double? MinutesAt(long at)
     {
         var days = _midnights.Length - 1;
-        var at = instant.UtcTicks;
         if (days <= 0 || at < _midnights[0] || at >= _midnights[days])
         {
             return null;

@@ -105,6 +105,29 @@ internal sealed class PortableSql(MesaDbContext db)
         }
     }
 
+    /// <summary>Runs <paramref name="use"/> on the context's connection, opened for it when it was closed.</summary>
+    public async Task UseConnectionAsync(Action<DbConnection> use, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        try
+        {
+            use(connection);
+        }
+        finally
+        {
+            if (opened)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
     public async IAsyncEnumerable<DbDataReader> ReadAsync(string sql, IReadOnlyList<object> parameters, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Mediator;
 using MesaServicios.Application.ServiceLevels.Contracts;
 using MesaServicios.Domain.Reporting;
@@ -59,35 +58,36 @@ internal sealed class GetEquipmentReportQueryHandler(ReportScopes scopes, IEquip
         var calendar = (await serviceLevels.CurrentAsync(cancellationToken)).Calendar;
         var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         var types = (await store.MaterialTypesAsync(cancellationToken)).ToDictionary(t => t.Id, t => english && !string.IsNullOrWhiteSpace(t.EnglishName) ? t.EnglishName! : t.Name);
-        var items = (await store.ItemsAsync(query.MaterialTypeId, cancellationToken)).ToDictionary(i => i.Id);
-        var bookings = (await store.BookingsAsync(period.Start, period.End, query.MaterialTypeId, cancellationToken)).Where(b => items.ContainsKey(b.ItemId)).ToList();
-        var listed = bookings.Select(b => b.Row).OfType<BookingRow>().ToList();
+        var bookings = await store.BookingsAsync(period.Start, period.End, query.MaterialTypeId, cancellationToken);
+        var items = bookings.Items.ToDictionary(i => i.Id);
         var timeline = BusinessTimeline.Over(calendar, period.From, period.To);
         var bookable = timeline.Between(period.Start, period.End);
         var now = clock.GetUtcNow();
         string TypeOf(EquipmentItemRow item) => types.GetValueOrDefault(item.MaterialTypeId) ?? item.MaterialTypeId.ToString(CultureInfo.InvariantCulture);
 
-        var starting = bookings.Where(b => b.StartsAt >= period.Start && b.StartsAt < period.End).ToList();
-        var byType = starting
-            .GroupBy(b => items[b.ItemId].MaterialTypeId)
-            .Select(g => new MaterialTypeUseRow(g.Key, types.GetValueOrDefault(g.Key) ?? g.Key.ToString(CultureInfo.InvariantCulture), g.Count(), Round(g.Sum(b => (b.EndsAt - b.StartsAt).TotalHours))))
+        // Every sum in one pass over the columns (a year holds a hundred thousand bookings of two thousand items).
+        var sums = Sum(bookings, timeline, period.Start.UtcTicks, period.End.UtcTicks);
+        var byType = bookings.Items
+            .Select((item, index) => (item.MaterialTypeId, Reservations: sums.Starting[index], Ticks: sums.StartingTicks[index]))
+            .Where(i => i.Reservations > 0)
+            .GroupBy(i => i.MaterialTypeId)
+            .Select(g => new MaterialTypeUseRow(g.Key, types.GetValueOrDefault(g.Key) ?? g.Key.ToString(CultureInfo.InvariantCulture), g.Sum(i => i.Reservations), Round(TimeSpan.FromTicks(g.Sum(i => i.Ticks)).TotalHours)))
             .OrderByDescending(r => r.Reservations).ThenByDescending(r => r.Hours).ThenBy(r => r.MaterialType, StringComparer.OrdinalIgnoreCase)
             .ToList();
 
-        // Counted once per item (a year holds a hundred thousand bookings of two thousand items).
-        var bookedMinutes = BookedMinutes(bookings, timeline, period.Start, period.End);
-        var startingPerItem = starting.Where(b => b.State != BookingState.NoShow).CountBy(b => b.ItemId).ToDictionary();
-        var utilisation = items.Values
-            .Where(i => !i.Retired || bookedMinutes.ContainsKey(i.Id))
+        var utilisation = bookings.Items
+            .Select((item, index) => (Item: item, Index: index))
+            .Where(i => !i.Item.Retired || sums.Used[i.Index])
             .Select(i =>
             {
-                var minutes = bookedMinutes.GetValueOrDefault(i.Id);
-                return new ItemUtilisationRow(i.Id, i.Code, i.Name, TypeOf(i), startingPerItem.GetValueOrDefault(i.Id),
+                var minutes = sums.Minutes[i.Index];
+                return new ItemUtilisationRow(i.Item.Id, i.Item.Code, i.Item.Name, TypeOf(i.Item), sums.StartingUsed[i.Index],
                     Round(minutes / 60), bookable > 0 ? Round(100 * minutes / bookable) : null);
             })
             .OrderByDescending(r => r.UtilisationPercent ?? 0).ThenBy(r => r.Code, StringComparer.OrdinalIgnoreCase)
             .ToList();
 
+        var listed = bookings.Listed;
         EquipmentBookingRow Row(BookingRow b, bool late)
         {
             var item = items[b.ItemId];
@@ -96,40 +96,57 @@ internal sealed class GetEquipmentReportQueryHandler(ReportScopes scopes, IEquip
             return new EquipmentBookingRow(b.Id, item.Code, item.Name, TypeOf(item), b.HolderId, b.HolderName ?? b.HolderId.ToString(), b.StartsAt, b.EndsAt, b.ReturnedAt, stillOut, minutesLate);
         }
 
-        var noShows = listed.Where(b => b.StartsAt >= period.Start && b.StartsAt < period.End && b.State == BookingState.NoShow).OrderBy(b => b.StartsAt).Select(b => Row(b, late: false)).ToList();
+        var noShows = listed.Where(b => b.StartsAt >= period.Start && b.StartsAt < period.End && b.State == BookingState.NoShow).OrderBy(b => b.StartsAt).ThenBy(b => b.Id).Select(b => Row(b, late: false)).ToList();
         var lateReturns = listed
             .Where(b => b.EndsAt >= period.Start && b.EndsAt < period.End)
             .Where(b => b.ReturnedAt is { } returned ? returned > b.EndsAt : b.State is BookingState.CheckedOut or BookingState.Overdue && b.EndsAt < now)
-            .OrderBy(b => b.EndsAt)
+            .OrderBy(b => b.EndsAt).ThenBy(b => b.Id) // ties in one order whatever the engine read them in
             .Select(b => Row(b, late: true))
             .ToList();
         return new EquipmentReport(period.From, period.To, Round(bookable / 60), byType, utilisation, noShows, lateReturns);
     }
 
     /// <summary>
-    /// Each item's booked business minutes in the period, no-shows left out (an item with a booking has an entry, even
-    /// of 0): one pass, optimised at its first call, since a year holds a hundred thousand bookings and the report may
-    /// run once a month.
+    /// Per item (by position): its bookings starting in the period, no-shows included, and their calendar length in ticks
+    /// (for the material types); those of them that are not no-shows; its booked business minutes in the period, no-shows
+    /// left out, each booking clipped to the period; and whether it has any booking that is not a no-show (a retired item
+    /// is listed then). One pass over the columns with no object per booking, optimised at its first call, since a year
+    /// holds a hundred thousand bookings and the report may run once a month.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Dictionary<Guid, double> BookedMinutes(List<BookingSpan> bookings, BusinessTimeline timeline, DateTimeOffset start, DateTimeOffset end)
+    private static ItemSums Sum(EquipmentBookings bookings, BusinessTimeline timeline, long start, long end)
     {
-        var minutes = new Dictionary<Guid, double>();
-        foreach (var b in bookings)
+        var count = bookings.Items.Count;
+        var sums = new ItemSums(new int[count], new long[count], new int[count], new double[count], new bool[count]);
+        var items = bookings.Item;
+        var starts = bookings.StartsAt;
+        var ends = bookings.EndsAt;
+        var states = bookings.State;
+        for (var b = 0; b < items.Length; b++)
         {
-            if (b.State != BookingState.NoShow)
+            var item = items[b];
+            var noShow = states[b] == BookingState.NoShow;
+            if (starts[b] >= start && starts[b] < end)
             {
-                ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(minutes, b.ItemId, out _);
-                total += timeline.Between(Max(b.StartsAt, start), Min(b.EndsAt, end));
+                sums.Starting[item]++;
+                sums.StartingTicks[item] += ends[b] - starts[b];
+                if (!noShow)
+                {
+                    sums.StartingUsed[item]++;
+                }
+            }
+
+            if (!noShow)
+            {
+                sums.Used[item] = true;
+                sums.Minutes[item] += timeline.Between(Math.Max(starts[b], start), Math.Min(ends[b], end));
             }
         }
 
-        return minutes;
+        return sums;
     }
 
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
-
-    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+    private sealed record ItemSums(int[] Starting, long[] StartingTicks, int[] StartingUsed, double[] Minutes, bool[] Used);
 
     private static double Round(double value) => Math.Round(value, 1, MidpointRounding.AwayFromZero);
 }

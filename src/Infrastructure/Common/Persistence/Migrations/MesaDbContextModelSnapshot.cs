@@ -1015,6 +1015,9 @@ namespace MesaServicios.Infrastructure.Common.Persistence.Migrations
                     b.HasIndex(new[] { "ItemId", "EndsAt", "Status" }, "IX_Reservations_Held")
                         .HasFilter("\"Status\" IN (2, 6)");
 
+                    b.HasIndex(new[] { "EndsAt" }, "IX_Reservations_ReturnedLate")
+                        .HasFilter("\"ReturnedAt\" > \"EndsAt\"");
+
                     b.ToTable("Reservations", (string)null);
                 });
 

@@ -1,0 +1,28 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MesaServicios.Infrastructure.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class EquipmentReportLateReturns : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_Reservations_ReturnedLate",
+                table: "Reservations",
+                column: "EndsAt",
+                filter: "\"ReturnedAt\" > \"EndsAt\"");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Reservations_ReturnedLate",
+                table: "Reservations");
+        }
+    }
+}
