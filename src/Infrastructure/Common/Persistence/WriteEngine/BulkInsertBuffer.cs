@@ -32,6 +32,8 @@ internal sealed class BulkInsertBuffer : IBulkInsert
     private static readonly ConditionalWeakTable<DbConnection, Dictionary<(Type, int), DbCommand>> Statements = new();
 
     private readonly List<object> _rows = [];
+    private List<Statement>? _prepared;
+    private int _preparedRows;
 
     public bool HasPending => _rows.Count > 0;
 
@@ -45,7 +47,12 @@ internal sealed class BulkInsertBuffer : IBulkInsert
     public IEnumerable<T> Pending<T>()
         where T : class => _rows.OfType<T>();
 
-    public void Clear() => _rows.Clear();
+    public void Clear()
+    {
+        _rows.Clear();
+        _prepared = null;
+        _preparedRows = 0;
+    }
 
     private static DbCommand Cached(DbConnection connection, (Type, int) shape)
     {
@@ -65,6 +72,17 @@ internal sealed class BulkInsertBuffer : IBulkInsert
     private static bool IsStoreGeneratedKey(IProperty property) =>
         property.IsPrimaryKey() && property.ValueGenerated == ValueGenerated.OnAdd && (property.ClrType == typeof(long) || property.ClrType == typeof(int));
 
+    /// <summary>
+    /// Builds the statements of the rows pending now, with their parameters (values read and converted): work done
+    /// before the write turn, so that <see cref="FlushAsync"/> under the turn only binds and runs them. Rows added after
+    /// this call are prepared by the flush itself.
+    /// </summary>
+    public void Prepare(DbContext db)
+    {
+        _prepared = _rows.Count == 0 ? null : Build(db, _rows);
+        _preparedRows = _rows.Count;
+    }
+
     public async Task FlushAsync(DbContext db, CancellationToken cancellationToken)
     {
         if (_rows.Count == 0)
@@ -72,12 +90,55 @@ internal sealed class BulkInsertBuffer : IBulkInsert
             return;
         }
 
-        var rows = _rows.ToList();
+        var statements = _prepared is not null && _preparedRows == _rows.Count ? _prepared : Build(db, _rows);
+        _prepared = null;
+        _preparedRows = 0;
         _rows.Clear();
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Bulk rows are written inside the command's transaction.");
+        // On SQLite each shape (table, number of rows) is prepared once and kept on the writer connection: parsing a long
+        // multi-row INSERT again for every command was a third of the flush, and a bulk of hundreds of rows (an
+        // escalation run) re-runs the same prepared statement instead.
+        var sqlite = connection is SqliteConnection;
+        foreach (var statement in statements)
+        {
+            var command = sqlite ? Cached(connection, statement.Shape) : connection.CreateCommand();
+            try
+            {
+                command.Transaction = transaction;
+                command.Parameters.Clear();
+                if (command.CommandText.Length == 0)
+                {
+                    command.CommandText = statement.Sql;
+                }
+
+                command.Parameters.AddRange(statement.Parameters);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            finally
+            {
+                if (sqlite)
+                {
+                    // Keep the prepared statement; drop the values (large e-mail bodies) until the next use.
+                    command.Transaction = null;
+                    command.Parameters.Clear();
+                }
+                else
+                {
+                    await command.DisposeAsync();
+                }
+            }
+        }
+    }
+
+    private static List<Statement> Build(DbContext db, List<object> rows)
+    {
+        var sqlite = db.Database.GetDbConnection() is SqliteConnection;
         var sql = db.GetService<ISqlGenerationHelper>();
+        // Parameters made by a command of no connection: they are bound to the statement that runs them.
+        using var factory = DbProviderFactories.GetFactory(db.Database.GetDbConnection())!.CreateCommand()!;
+        var statements = new List<Statement>();
         foreach (var group in rows.GroupBy(r => r.GetType()))
         {
             var entityType = db.Model.FindEntityType(group.Key)
@@ -93,10 +154,7 @@ internal sealed class BulkInsertBuffer : IBulkInsert
             }
 
             var columns = string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
-            // On SQLite, statements of at most MaxCachedRows rows, each shape (table, number of rows) prepared once and
-            // kept on the writer connection: parsing a long multi-row INSERT again for every command was a third of the
-            // flush, and a bulk of hundreds of rows (an escalation run) re-runs the same prepared statement instead.
-            var sqlite = connection is SqliteConnection;
+            // On SQLite, statements of at most MaxCachedRows rows (each shape kept prepared on the writer connection).
             var perStatement = Math.Max(1, MaxParametersPerStatement / properties.Count);
             if (sqlite)
             {
@@ -105,53 +163,31 @@ internal sealed class BulkInsertBuffer : IBulkInsert
 
             foreach (var chunk in group.Chunk(perStatement))
             {
-                var cached = sqlite;
-                var command = cached ? Cached(connection, (group.Key, chunk.Length)) : connection.CreateCommand();
-                try
+                var text = new StringBuilder().Append("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" (").Append(columns).Append(") VALUES ");
+                var parameters = new DbParameter[chunk.Length * properties.Count];
+                var index = 0;
+                for (var r = 0; r < chunk.Length; r++)
                 {
-                    command.Transaction = transaction;
-                    command.Parameters.Clear();
-                    var text = command.CommandText.Length == 0
-                        ? new StringBuilder().Append("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" (").Append(columns).Append(") VALUES ")
-                        : null;
-                    var index = 0;
-                    for (var r = 0; r < chunk.Length; r++)
+                    text.Append(r == 0 ? "(" : ", (");
+                    for (var c = 0; c < properties.Count; c++)
                     {
-                        text?.Append(r == 0 ? "(" : ", (");
-                        for (var c = 0; c < properties.Count; c++)
-                        {
-                            var property = properties[c];
-                            var name = sql.GenerateParameterName("b" + index.ToString(CultureInfo.InvariantCulture));
-                            index++;
-                            text?.Append(c == 0 ? string.Empty : ", ").Append(name);
-                            var value = property.GetGetter().GetClrValueUsingContainingEntity(chunk[r]);
-                            command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, name, value, property.IsNullable));
-                        }
-
-                        text?.Append(')');
+                        var property = properties[c];
+                        var name = sql.GenerateParameterName("b" + index.ToString(CultureInfo.InvariantCulture));
+                        text.Append(c == 0 ? string.Empty : ", ").Append(name);
+                        var value = property.GetGetter().GetClrValueUsingContainingEntity(chunk[r]);
+                        parameters[index++] = property.GetRelationalTypeMapping().CreateParameter(factory, name, value, property.IsNullable);
                     }
 
-                    if (text is not null)
-                    {
-                        command.CommandText = text.Append(';').ToString();
-                    }
-
-                    await command.ExecuteNonQueryAsync(cancellationToken);
+                    text.Append(')');
                 }
-                finally
-                {
-                    if (cached)
-                    {
-                        // Keep the prepared statement; drop the values (large e-mail bodies) until the next use.
-                        command.Transaction = null;
-                        command.Parameters.Clear();
-                    }
-                    else
-                    {
-                        await command.DisposeAsync();
-                    }
-                }
+
+                statements.Add(new Statement((group.Key, chunk.Length), text.Append(';').ToString(), parameters));
             }
         }
+
+        return statements;
     }
+
+    /// <summary>One INSERT of one table's rows: its shape (table, number of rows), text and parameters.</summary>
+    private sealed record Statement((Type, int) Shape, string Sql, DbParameter[] Parameters);
 }

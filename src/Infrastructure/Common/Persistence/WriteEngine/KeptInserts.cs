@@ -44,7 +44,15 @@ internal sealed class KeptInserts
     /// command's transaction, with changes detected. Writes nothing (and returns false) when a kept row depends on a
     /// row <c>SaveChanges</c> has yet to insert: then EF writes them all, in its own order.
     /// </summary>
-    public async Task<bool> WriteAsync(DbContext db, CancellationToken cancellationToken)
+    public async Task<bool> WriteAsync(DbContext db, CancellationToken cancellationToken) =>
+        await WriteAsync(db, Prepare(db), cancellationToken);
+
+    /// <summary>
+    /// The added rows of the kept types with their parameters, read from the tracked entries (changes detected): work
+    /// done before the write turn, so that the turn only binds and runs the kept statements. Null when there is nothing
+    /// to write or a kept row depends on a row <c>SaveChanges</c> has yet to insert (then EF writes them all).
+    /// </summary>
+    public Prepared? Prepare(DbContext db)
     {
         var shapes = _shapes ??= Build(db);
         List<EntityEntry>?[]? added = null;
@@ -70,7 +78,7 @@ internal sealed class KeptInserts
 
         if (added is null)
         {
-            return false;
+            return null;
         }
 
         for (var i = 0; i < shapes.Length && !blocked; i++)
@@ -81,42 +89,61 @@ internal sealed class KeptInserts
 
         if (blocked)
         {
+            return null;
+        }
+
+        // Parameters made by a command of no connection: they are bound to the kept statement under the turn.
+        using var factory = DbProviderFactories.GetFactory(db.Database.GetDbConnection())!.CreateCommand()!;
+        var rows = new List<(Shape Shape, EntityEntry Entry, DbParameter[] Parameters)>();
+        for (var i = 0; i < shapes.Length; i++)
+        {
+            var shape = shapes[i];
+            foreach (var entry in added[i] ?? [])
+            {
+                var parameters = new DbParameter[shape.Columns.Length];
+                for (var c = 0; c < shape.Columns.Length; c++)
+                {
+                    var column = shape.Columns[c];
+                    parameters[c] = column.Mapping.CreateParameter(factory, column.Parameter, column.Read(entry), column.Nullable);
+                }
+
+                rows.Add((shape, entry, parameters));
+            }
+        }
+
+        return new Prepared(rows);
+    }
+
+    /// <summary>
+    /// Writes the rows of <paramref name="prepared"/> and marks them unchanged. Call under the write turn, inside the
+    /// command's transaction, with nothing changed since <see cref="Prepare"/>.
+    /// </summary>
+    public async Task<bool> WriteAsync(DbContext db, Prepared? prepared, CancellationToken cancellationToken)
+    {
+        if (prepared is null)
+        {
             return false;
         }
 
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Kept inserts are written inside the command's transaction.");
-        for (var i = 0; i < shapes.Length; i++)
+        foreach (var (shape, entry, parameters) in prepared.Rows)
         {
-            if (added[i] is not { } entries)
-            {
-                continue;
-            }
-
-            var shape = shapes[i];
             var command = Cached(connection, shape);
             try
             {
                 command.Transaction = transaction;
-                foreach (var entry in entries)
+                command.Parameters.Clear();
+                command.Parameters.AddRange(parameters);
+                try
                 {
-                    command.Parameters.Clear();
-                    for (var c = 0; c < shape.Columns.Length; c++)
-                    {
-                        var column = shape.Columns[c];
-                        command.Parameters.Add(column.Mapping.CreateParameter(command, column.Parameter, column.Read(entry), column.Nullable));
-                    }
-
-                    try
-                    {
-                        await command.ExecuteNonQueryAsync(cancellationToken);
-                    }
-                    catch (SqliteException exception)
-                    {
-                        // The same exception EF would raise for a failed insert, so callers handle both paths alike.
-                        throw new DbUpdateException($"An error occurred while saving the entity changes of {shape.EntityType.DisplayName()}.", exception, [entry]);
-                    }
+                    await command.ExecuteNonQueryAsync(cancellationToken);
+                }
+                catch (SqliteException exception)
+                {
+                    // The same exception EF would raise for a failed insert, so callers handle both paths alike.
+                    throw new DbUpdateException($"An error occurred while saving the entity changes of {shape.EntityType.DisplayName()}.", exception, [entry]);
                 }
             }
             finally
@@ -127,23 +154,26 @@ internal sealed class KeptInserts
             }
         }
 
-        for (var i = 0; i < shapes.Length; i++)
+        foreach (var (shape, entry, _) in prepared.Rows)
         {
-            foreach (var entry in added[i] ?? [])
+            foreach (var owned in shape.Owned)
             {
-                foreach (var owned in shapes[i].Owned)
+                if (entry.Reference(owned).TargetEntry is { State: EntityState.Added } target)
                 {
-                    if (entry.Reference(owned).TargetEntry is { State: EntityState.Added } target)
-                    {
-                        target.State = EntityState.Unchanged;
-                    }
+                    target.State = EntityState.Unchanged;
                 }
-
-                entry.State = EntityState.Unchanged;
             }
+
+            entry.State = EntityState.Unchanged;
         }
 
         return true;
+    }
+
+    /// <summary>The rows <see cref="Prepare"/> found, in registration order of their types, each with its parameters.</summary>
+    internal sealed class Prepared(List<(Shape Shape, EntityEntry Entry, DbParameter[] Parameters)> rows)
+    {
+        internal List<(Shape Shape, EntityEntry Entry, DbParameter[] Parameters)> Rows { get; } = rows;
     }
 
     private static DbCommand Cached(DbConnection connection, Shape shape)
@@ -290,9 +320,9 @@ internal sealed class KeptInserts
         return entry => navigationGetter.GetClrValue(entry.Entity) is { } value ? ownedGetter.GetClrValue(value) : null;
     }
 
-    private sealed record Column(string Parameter, RelationalTypeMapping Mapping, bool Nullable, Func<EntityEntry, object?> Read);
+    internal sealed record Column(string Parameter, RelationalTypeMapping Mapping, bool Nullable, Func<EntityEntry, object?> Read);
 
-    private sealed record Shape(
+    internal sealed record Shape(
         IEntityType EntityType,
         string Sql,
         Column[] Columns,

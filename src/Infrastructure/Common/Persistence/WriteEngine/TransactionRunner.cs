@@ -165,6 +165,8 @@ internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher 
                 }
             }
 
+            // The bulk rows' statements and values are built before the write turn (SaveAsync enters it).
+            bulk.Prepare(db);
             await SaveAsync(cancellationToken);
             await bulk.FlushAsync(db, cancellationToken);
             var events = TrackedWithoutDetecting(() => db.ChangeTracker.Entries<Entity>()
@@ -196,7 +198,7 @@ internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher 
             return;
         }
 
-        await EnterWriteTurnAsync(cancellationToken);
+        // Changes detected and the kept rows' parameters read before the write turn: under it, only the statements run.
         var tracker = db.ChangeTracker;
         var detect = tracker.AutoDetectChangesEnabled;
         if (detect)
@@ -207,7 +209,9 @@ internal sealed class TransactionRunner(MesaDbContext db, DomainEventDispatcher 
         tracker.AutoDetectChangesEnabled = false;
         try
         {
-            await kept.WriteAsync(db, cancellationToken);
+            var prepared = kept.Prepare(db);
+            await EnterWriteTurnAsync(cancellationToken);
+            await kept.WriteAsync(db, prepared, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
         finally

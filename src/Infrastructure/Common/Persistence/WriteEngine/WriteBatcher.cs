@@ -85,8 +85,10 @@ internal sealed class WriteBatcher(string? connectionString) : IAsyncDisposable,
                 await using var pragmas = _connection.CreateCommand();
                 // Checkpoints (copying the WAL back into the database file, with an fsync) are made by a background
                 // loop instead of inside a commit, where they would hold the writer; 10,000 pages (40 MB) stays as
-                // the safety net should that loop fall behind.
-                pragmas.CommandText = SqlitePragmaInterceptor.Pragmas + " PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=10000;";
+                // the safety net should that loop fall behind. Each command runs in a savepoint, for which SQLite copies
+                // every page the command first changes into a sub-journal; past 64 KB (a new ticket with its fan-out
+                // touches more) that journal spilled to a temporary file under the turn: kept in memory instead.
+                pragmas.CommandText = SqlitePragmaInterceptor.Pragmas + " PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=10000; PRAGMA temp_store=MEMORY;";
                 await pragmas.ExecuteNonQueryAsync();
                 _checkpoints ??= Task.Run(CheckpointLoopAsync);
             }
