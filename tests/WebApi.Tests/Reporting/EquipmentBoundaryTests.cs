@@ -94,31 +94,28 @@ public sealed class EquipmentBoundaryTests(EquipmentBoundaryData data) : IClassF
     private async Task<JsonElement> GetAsync(string url) =>
         await (await (await data.Technician.Client.GetAsync(url)).EnsureSuccessAsync()).JsonAsync();
 
-    private static string Number(JsonElement value) =>
-        value.ValueKind == JsonValueKind.Null ? "-" : value.GetDouble().ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
-
     [Fact]
     public async Task Report_ClipsBookingsAtTheMonthsEdges_SkipsTheWeekend_AndListsRetiredItemsOnlyWhenUsed()
     {
         var report = await GetAsync($"/api/v1/reports/equipment?{September}");
 
-        Assert.Equal("220.0", Number(report.GetProperty("bookableHours")));
+        Assert.Equal("220.0", EquipmentReportRows.Number(report.GetProperty("bookableHours")));
         // Starting in September, no-shows included: C2, C5, C6 (64 + 2 + 1 h) and C3, C4 (18 + 2 h); C1 started in August.
         Assert.Equal(
             ["1:Portátil:3:67.0", "2:Videobeam:2:20.0"],
-            report.GetProperty("materialTypes").EnumerateArray().Select(r => $"{r.GetProperty("materialTypeId").GetInt32()}:{r.GetProperty("materialType").GetString()}:{r.GetProperty("reservations").GetInt32()}:{Number(r.GetProperty("hours"))}"));
+            EquipmentReportRows.Types(report));
         // X1 4 h of 220 (C1's September part and C2 without its weekend), X2 retired but used, Y1 only C3's first hour;
         // X3 retired with nothing but a no-show: not listed.
         Assert.Equal(
             ["X1:1:4.0:1.8", "X2:1:2.0:0.9", "Y1:1:1.0:0.5"],
-            report.GetProperty("items").EnumerateArray().Select(r => $"{r.GetProperty("code").GetString()}:{r.GetProperty("reservations").GetInt32()}:{Number(r.GetProperty("bookedHours"))}:{Number(r.GetProperty("utilisationPercent"))}"));
+            EquipmentReportRows.Items(report));
         Assert.Equal(
             [$"{data.C4}:Y1", $"{data.C6}:X3"],
             report.GetProperty("noShows").EnumerateArray().Select(r => $"{r.GetProperty("reservationId").GetGuid()}:{r.GetProperty("code").GetString()}"));
         // C2 came back 90 minutes late; C3 too, but it ends in October.
         Assert.Equal(
             [$"{data.C2}:X1:False:90.0"],
-            report.GetProperty("lateReturns").EnumerateArray().Select(r => $"{r.GetProperty("reservationId").GetGuid()}:{r.GetProperty("code").GetString()}:{r.GetProperty("stillOut").GetBoolean()}:{Number(r.GetProperty("minutesLate"))}"));
+            report.GetProperty("lateReturns").EnumerateArray().Select(r => $"{r.GetProperty("reservationId").GetGuid()}:{r.GetProperty("code").GetString()}:{r.GetProperty("stillOut").GetBoolean()}:{EquipmentReportRows.Number(r.GetProperty("minutesLate"))}"));
     }
 
     [Fact]
@@ -126,7 +123,7 @@ public sealed class EquipmentBoundaryTests(EquipmentBoundaryData data) : IClassF
     {
         var report = await GetAsync($"/api/v1/reports/equipment?{September}&materialTypeId={ReservationApi.Laptop}");
 
-        Assert.Equal(["1:Portátil:3:67.0"], report.GetProperty("materialTypes").EnumerateArray().Select(r => $"{r.GetProperty("materialTypeId").GetInt32()}:{r.GetProperty("materialType").GetString()}:{r.GetProperty("reservations").GetInt32()}:{Number(r.GetProperty("hours"))}"));
+        Assert.Equal(["1:Portátil:3:67.0"], EquipmentReportRows.Types(report));
         Assert.Equal(["X1", "X2"], report.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("code").GetString()));
         Assert.Equal([$"{data.C6}:X3"], report.GetProperty("noShows").EnumerateArray().Select(r => $"{r.GetProperty("reservationId").GetGuid()}:{r.GetProperty("code").GetString()}"));
         Assert.Equal([$"{data.C2}:X1"], report.GetProperty("lateReturns").EnumerateArray().Select(r => $"{r.GetProperty("reservationId").GetGuid()}:{r.GetProperty("code").GetString()}"));
@@ -138,11 +135,11 @@ public sealed class EquipmentBoundaryTests(EquipmentBoundaryData data) : IClassF
         // Tuesday 1st to Friday 4th (40 bookable hours): C1's 2 hours on the 1st and C2's Friday hour, not its Monday one.
         var report = await GetAsync("/api/v1/reports/equipment?from=2026-09-01&to=2026-09-04");
 
-        Assert.Equal("40.0", Number(report.GetProperty("bookableHours")));
-        Assert.Equal(["1:Portátil:1:64.0"], report.GetProperty("materialTypes").EnumerateArray().Select(r => $"{r.GetProperty("materialTypeId").GetInt32()}:{r.GetProperty("materialType").GetString()}:{r.GetProperty("reservations").GetInt32()}:{Number(r.GetProperty("hours"))}"));
+        Assert.Equal("40.0", EquipmentReportRows.Number(report.GetProperty("bookableHours")));
+        Assert.Equal(["1:Portátil:1:64.0"], EquipmentReportRows.Types(report));
         Assert.Equal(
             ["X1:1:3.0:7.5", "Y1:0:0.0:0.0"],
-            report.GetProperty("items").EnumerateArray().Select(r => $"{r.GetProperty("code").GetString()}:{r.GetProperty("reservations").GetInt32()}:{Number(r.GetProperty("bookedHours"))}:{Number(r.GetProperty("utilisationPercent"))}"));
+            EquipmentReportRows.Items(report));
         // C2 ends on Monday the 7th, outside the week: not a late return of it.
         Assert.Empty(report.GetProperty("lateReturns").EnumerateArray());
     }

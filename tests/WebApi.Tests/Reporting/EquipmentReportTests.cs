@@ -86,27 +86,24 @@ public sealed class EquipmentReportTests(EquipmentData data) : IClassFixture<Equ
     private async Task<JsonElement> GetAsync(string url) =>
         await (await (await data.Technician.Client.GetAsync(url)).EnsureSuccessAsync()).JsonAsync();
 
-    private static string Number(JsonElement value) =>
-        value.ValueKind == JsonValueKind.Null ? "-" : value.GetDouble().ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
-
     [Fact]
     public async Task Report_TypesUtilisationNoShowsAndLateReturns_AsWorkedOutByHand()
     {
         var report = await GetAsync($"/api/v1/reports/equipment?{Week}");
 
-        Assert.Equal("50.0", Number(report.GetProperty("bookableHours")));
+        Assert.Equal("50.0", EquipmentReportRows.Number(report.GetProperty("bookableHours")));
         Assert.Equal(
             ["1:Portátil:2:23.0", "2:Videobeam:2:5.0"],
-            report.GetProperty("materialTypes").EnumerateArray().Select(r => $"{r.GetProperty("materialTypeId").GetInt32()}:{r.GetProperty("materialType").GetString()}:{r.GetProperty("reservations").GetInt32()}:{Number(r.GetProperty("hours"))}"));
+            EquipmentReportRows.Types(report));
         Assert.Equal(
             ["L1:2:9.0:18.0", "P1:1:2.0:4.0", "L2:0:0.0:0.0"],
-            report.GetProperty("items").EnumerateArray().Select(r => $"{r.GetProperty("code").GetString()}:{r.GetProperty("reservations").GetInt32()}:{Number(r.GetProperty("bookedHours"))}:{Number(r.GetProperty("utilisationPercent"))}"));
+            EquipmentReportRows.Items(report));
         var noShow = Assert.Single(report.GetProperty("noShows").EnumerateArray());
         Assert.Equal((data.B3, "P1", "Ana Docente"), (noShow.GetProperty("reservationId").GetGuid(), noShow.GetProperty("code").GetString(), noShow.GetProperty("holder").GetString()));
         // B2 came back at 11:15 for a 10:00 end; B4 (end 03-06 18:00) is still out on 04-06 12:00: 30 days and 18 hours.
         Assert.Equal(
             [$"{data.B2}:L1:False:75.0", $"{data.B4}:P1:True:44280.0"],
-            report.GetProperty("lateReturns").EnumerateArray().Select(r => $"{r.GetProperty("reservationId").GetGuid()}:{r.GetProperty("code").GetString()}:{r.GetProperty("stillOut").GetBoolean()}:{Number(r.GetProperty("minutesLate"))}"));
+            report.GetProperty("lateReturns").EnumerateArray().Select(r => $"{r.GetProperty("reservationId").GetGuid()}:{r.GetProperty("code").GetString()}:{r.GetProperty("stillOut").GetBoolean()}:{EquipmentReportRows.Number(r.GetProperty("minutesLate"))}"));
     }
 
     [Fact]
@@ -126,8 +123,8 @@ public sealed class EquipmentReportTests(EquipmentData data) : IClassFixture<Equ
         // Monday 9th to Friday 13th: only B5 (1 hour of L2) out of 50 bookable hours.
         var report = await GetAsync("/api/v1/reports/equipment?from=2026-03-09&to=2026-03-13");
 
-        Assert.Equal(["1:Portátil:1:1.0"], report.GetProperty("materialTypes").EnumerateArray().Select(r => $"{r.GetProperty("materialTypeId").GetInt32()}:{r.GetProperty("materialType").GetString()}:{r.GetProperty("reservations").GetInt32()}:{Number(r.GetProperty("hours"))}"));
-        Assert.Equal("L2:1:1.0:2.0", report.GetProperty("items").EnumerateArray().Select(r => $"{r.GetProperty("code").GetString()}:{r.GetProperty("reservations").GetInt32()}:{Number(r.GetProperty("bookedHours"))}:{Number(r.GetProperty("utilisationPercent"))}").First());
+        Assert.Equal(["1:Portátil:1:1.0"], EquipmentReportRows.Types(report));
+        Assert.Equal("L2:1:1.0:2.0", EquipmentReportRows.Items(report).First());
         Assert.Empty(report.GetProperty("noShows").EnumerateArray());
         Assert.Empty(report.GetProperty("lateReturns").EnumerateArray());
     }
@@ -169,4 +166,20 @@ public sealed class EquipmentReportTests(EquipmentData data) : IClassFixture<Equ
         await (await data.Technician.Client.GetAsync($"/api/v1/reports/equipment?{Week}&materialTypeId=abc")).ProblemAsync(HttpStatusCode.BadRequest);
         await (await data.Requester.Client.GetAsync($"/api/v1/reports/equipment?{Week}")).ProblemAsync(HttpStatusCode.Forbidden);
     }
+}
+
+/// <summary>The equipment report's rows as short strings, compared with the figures worked out by hand.</summary>
+internal static class EquipmentReportRows
+{
+    /// <summary>One decimal, or "-" for null.</summary>
+    public static string Number(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Null ? "-" : value.GetDouble().ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>"id:name:reservations:hours" per material type.</summary>
+    public static IEnumerable<string> Types(JsonElement report) =>
+        report.GetProperty("materialTypes").EnumerateArray().Select(r => $"{r.GetProperty("materialTypeId").GetInt32()}:{r.GetProperty("materialType").GetString()}:{r.GetProperty("reservations").GetInt32()}:{Number(r.GetProperty("hours"))}");
+
+    /// <summary>"code:reservations:booked hours:utilisation %" per item.</summary>
+    public static IEnumerable<string> Items(JsonElement report) =>
+        report.GetProperty("items").EnumerateArray().Select(r => $"{r.GetProperty("code").GetString()}:{r.GetProperty("reservations").GetInt32()}:{Number(r.GetProperty("bookedHours"))}:{Number(r.GetProperty("utilisationPercent"))}");
 }
