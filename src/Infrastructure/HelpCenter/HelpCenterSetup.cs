@@ -11,7 +11,7 @@ namespace MesaServicios.Infrastructure.HelpCenter;
 
 public static class HelpCenterSetup
 {
-    /// <summary>The help centre's settings, tables, search index (SQLite FTS5 or PostgreSQL text search), Markdown renderer and default content.</summary>
+    /// <summary>The help centre's settings, tables, search index (SQLite FTS5 or PostgreSQL text search), vote turn, Markdown renderer and default content.</summary>
     public static IServiceCollection AddHelpCenter(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<HelpCenterOptions>().Bind(configuration.GetSection(HelpCenterOptions.Section));
@@ -19,10 +19,12 @@ public static class HelpCenterSetup
         if (DatabaseOptions.ProviderOf(configuration) == DatabaseProvider.Postgres)
         {
             services.AddScoped<IHelpSearchIndex, PostgresHelpSearchIndex>();
+            services.AddScoped<IHelpVoteTurn, PostgresHelpVoteTurn>();
         }
         else
         {
             services.AddScoped<IHelpSearchIndex, SqliteHelpSearchIndex>();
+            services.AddSingleton<IHelpVoteTurn, SqliteHelpVoteTurn>();
         }
 
         services.AddSingleton<IMarkdownRenderer, MarkdigMarkdownRenderer>();

@@ -50,6 +50,23 @@ public sealed class HelpVotesAndRevisionsTests : IClassFixture<MesaApiFactory>
     }
 
     [Fact]
+    public async Task VotesOfDifferentPeople_AtTheSameTime_AreAllCounted()
+    {
+        var technician = await _factory.CreateUserAsync(UserRole.Technician);
+        var article = await HelpApi.CreateAsync(technician, HelpApi.Faq("Votos simultáneos", slug: "votos-simultaneos"));
+        await HelpApi.PublishAsync(technician, article.Id());
+        var people = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => _factory.CreateUserAsync()));
+
+        var responses = await Task.WhenAll(people.Select((p, i) =>
+            p.Client.PostAsJsonAsync($"/api/v1/help/articles/{article.Id()}/votes", new { helpful = i % 4 != 0 })));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var read = await (await _factory.Anonymous().GetAsync("/api/v1/help/articles/votos-simultaneos")).JsonAsync();
+        Assert.Equal(6, read.GetProperty("helpful").GetInt32());
+        Assert.Equal(2, read.GetProperty("notHelpful").GetInt32());
+    }
+
+    [Fact]
     public async Task Vote_OnADraft_Returns404()
     {
         var technician = await _factory.CreateUserAsync(UserRole.Technician);

@@ -17,10 +17,13 @@ public sealed record VoteHelpArticleCommand(int Id, bool Helpful) : ICommand<Hel
 /// <summary>The article's counters after the vote, and the caller's vote.</summary>
 public sealed record HelpVoteResult(int ArticleId, int Helpful, int NotHelpful, bool YourVote);
 
-internal sealed class VoteHelpArticleHandler(IHelpCenterDbContext db, ICurrentUser currentUser, TimeProvider clock) : ICommandHandler<VoteHelpArticleCommand, HelpVoteResult>
+internal sealed class VoteHelpArticleHandler(IHelpCenterDbContext db, IHelpVoteTurn turn, ICurrentUser currentUser, TimeProvider clock) : ICommandHandler<VoteHelpArticleCommand, HelpVoteResult>
 {
     public async ValueTask<HelpVoteResult> Handle(VoteHelpArticleCommand command, CancellationToken cancellationToken)
     {
+        // The counters and the voter's earlier vote are read after the article's turn: a vote at the same moment is
+        // either fully before this one or fully after it.
+        await turn.TakeAsync(command.Id, cancellationToken);
         var article = await db.HelpArticles.FirstOrDefaultAsync(a => a.Id == command.Id && a.IsPublished, cancellationToken)
             ?? throw Errors.NotFound("help.not_found", command.Id);
         var voter = VoterKey(currentUser);
